@@ -1,0 +1,13 @@
+package io.sseconnector.client;
+
+/**
+ * A snapshot of one stream's counters.
+ *
+ * @param opened successful opens (status 200 with text/event-stream)
+ * @param events events handed to the listener
+ * @param filtered events dropped by the type filter
+ * @param comments comment lines
+ * @param retries reconnect attempts scheduled
+ * @param bytes body bytes read
+ */
+public record SseStreamStats(long opened, long events, long filtered, long comments, long retries, long bytes) {}

@@ -1,0 +1,44 @@
+package io.sseconnector.client;
+
+import io.sseconnector.core.SseEvent;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * What an {@link SseStream} tells its {@link SseListener}, in order, one at a time. {@link Closed}
+ * and {@link Failed} are terminal: no further signal follows either.
+ */
+public sealed interface StreamSignal
+        permits StreamSignal.Opened,
+                StreamSignal.Event,
+                StreamSignal.Comment,
+                StreamSignal.Retrying,
+                StreamSignal.Closed,
+                StreamSignal.Failed {
+
+    /** A response with status 200 and {@code text/event-stream} opened the stream. */
+    record Opened(int status, URI uri, String contentType) implements StreamSignal {}
+
+    /** An event that passed the type filter. */
+    record Event(SseEvent event) implements StreamSignal {}
+
+    /** A comment line (a heartbeat), text after the colon. */
+    record Comment(String text) implements StreamSignal {}
+
+    /**
+     * The connection failed or ended and a new attempt starts after {@code delay}.
+     *
+     * @param attempt 1 for the first retry after a healthy stream, counting up while attempts fail
+     * @param reason one line saying what happened, safe to log (no header values)
+     * @param cause the exception behind it, or {@code null} (a status, an end of stream, an idle
+     *     timeout)
+     */
+    record Retrying(Duration delay, int attempt, String reason, Throwable cause) implements StreamSignal {}
+
+    /** The stream ended for good without an error: a 204, {@link SseStream#close()}, or an end of
+     * stream when reconnecting is off. */
+    record Closed(String reason) implements StreamSignal {}
+
+    /** The stream ended for good with an error: a fatal status or content type, too many redirects. */
+    record Failed(SseClientException error) implements StreamSignal {}
+}

@@ -1,0 +1,19 @@
+package io.sseconnector.core;
+
+/**
+ * Receives what an {@link SseParser} reads, in stream order, on the thread that feeds the parser.
+ */
+public interface SseHandler {
+    /** A blank line dispatched an event with a non-empty data buffer. */
+    void onEvent(SseEvent event);
+
+    /**
+     * A comment line (it starts with {@code :}); servers send them as heartbeats.
+     *
+     * @param text everything after the colon, unchanged (a leading space is kept)
+     */
+    default void onComment(String text) {}
+
+    /** A {@code retry:} field with an all-ASCII-digit value set the reconnection time. */
+    default void onRetry(long millis) {}
+}
