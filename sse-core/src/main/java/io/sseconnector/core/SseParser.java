@@ -1,5 +1,7 @@
 package io.sseconnector.core;
 
+import io.sseconnector.core.internal.BoundedBytes;
+import io.sseconnector.core.internal.LineScanner;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -9,14 +11,36 @@ import java.util.Objects;
  * events, comments and retry values out to an {@link SseHandler}, on the feeding thread.
  *
  * <p>Any chunking of the same bytes gives the same calls. The cost is linear in bytes; memory is
- * bounded by {@link SseLimits}. The only exception {@link #feed} throws is {@link
- * SseLimitExceededException}, after which the parser must not be fed again. Not thread-safe: one
- * parser per stream.
+ * bounded by {@link SseLimits}: a line that grows past {@code maxLineLength} or a data buffer that
+ * grows past {@code maxEventSize} makes {@link #feed} throw {@link SseLimitExceededException}, the
+ * only exception the parser itself throws. After it, or after any exception thrown by the handler
+ * (which propagates out of {@code feed}), the stream is dead: {@code feed} throws {@link
+ * IllegalStateException} until {@link #end()}. Not thread-safe: one parser per stream.
+ *
+ * <p>The last event id starts at the value given to the constructor and persists across {@link
+ * #end()}: a block without an {@code id} field keeps it, as browsers do.
  */
 public final class SseParser {
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** {@link #bomMatched} once the start of the stream is behind us. */
+    private static final int BOM_DONE = -1;
+
+    private static final int SCRATCH_BYTES = 8192;
+
     private final SseHandler handler;
     private final SseLimits limits;
-    private String lastEventId;
+    private final LineInterpreter lines;
+    private final LineScanner scanner = new LineScanner();
+    /** The start of a line that began in an earlier chunk (already scanned: it holds no CR or LF). */
+    private final BoundedBytes partialLine;
+
+    /** How many bytes of a leading BOM arrived so far (held back), or {@link #BOM_DONE}. */
+    private int bomMatched;
+    /** The last chunk ended with CR: an LF at the start of the next one ends no line. */
+    private boolean skipLf;
+
+    private boolean dead;
+    private byte[] scratch;
 
     /** A parser with {@link SseLimits#DEFAULTS} and no last event id. */
     public SseParser(SseHandler handler) {
@@ -30,28 +54,71 @@ public final class SseParser {
     public SseParser(SseHandler handler, SseLimits limits, String initialLastEventId) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.lastEventId = Objects.requireNonNull(initialLastEventId, "initialLastEventId");
+        this.lines =
+                new LineInterpreter(handler, limits, Objects.requireNonNull(initialLastEventId, "initialLastEventId"));
+        this.partialLine = new BoundedBytes(limits.maxLineLength(), SseLimitExceededException.Limit.LINE_LENGTH);
     }
 
     public void feed(byte[] bytes) {
         feed(bytes, 0, bytes.length);
     }
 
+    /**
+     * Reads {@code bytes[offset, offset + length)}. The parser keeps no reference to the array after
+     * it returns.
+     *
+     * @throws SseLimitExceededException a line or an event is larger than the limits allow
+     * @throws IllegalStateException an earlier call threw and {@link #end()} was not called since
+     */
     public void feed(byte[] bytes, int offset, int length) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        checkAlive();
+        dead = true; // until this chunk is consumed without an exception
+        int from = offset;
+        if (bomMatched != BOM_DONE) {
+            from = matchBom(bytes, offset, offset + length);
+        }
+        consume(bytes, from, offset + length);
+        dead = false;
     }
 
     /** Consumes the buffer's remaining bytes. */
     public void feed(ByteBuffer buffer) {
-        throw new UnsupportedOperationException("not yet");
+        checkAlive();
+        if (buffer.hasArray()) {
+            int position = buffer.position();
+            int length = buffer.remaining();
+            buffer.position(buffer.limit());
+            feed(buffer.array(), buffer.arrayOffset() + position, length);
+            return;
+        }
+        if (scratch == null) {
+            scratch = new byte[SCRATCH_BYTES];
+        }
+        while (buffer.hasRemaining()) {
+            int length = Math.min(buffer.remaining(), scratch.length);
+            buffer.get(scratch, 0, length);
+            feed(scratch, 0, length);
+        }
     }
 
-    /** The stream ended: an unfinished event is discarded and its {@code id} is not applied. */
-    public void end() {}
+    /**
+     * The stream ended: an unfinished event is discarded and its {@code id} is not applied, and so is
+     * a last line without a line end. The parser is then ready for a new stream (after a reconnect):
+     * it keeps {@link #lastEventId()}, and a new BOM may start the new stream.
+     */
+    public void end() {
+        lines.reset();
+        partialLine.clear();
+        scanner.takeAscii();
+        bomMatched = 0;
+        skipLf = false;
+        dead = false;
+    }
 
     /** The stream's last event id so far ({@code ""} when none). */
     public String lastEventId() {
-        return lastEventId;
+        return lines.lastEventId();
     }
 
     SseHandler handler() {
@@ -60,5 +127,77 @@ public final class SseParser {
 
     SseLimits limits() {
         return limits;
+    }
+
+    private void checkAlive() {
+        if (dead) {
+            throw new IllegalStateException("the stream failed in an earlier feed (last event id \"" + lastEventId()
+                    + "\"); call end() and start a new stream");
+        }
+    }
+
+    /**
+     * Holds back the bytes of a BOM at the start of the stream until it is complete (it is then
+     * dropped) or a byte differs (the held bytes are then read as ordinary bytes). Returns where the
+     * rest of the chunk starts.
+     */
+    private int matchBom(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to && bomMatched != BOM_DONE) {
+            if (bytes[i] == BOM[bomMatched]) {
+                i++;
+                bomMatched = bomMatched == BOM.length - 1 ? BOM_DONE : bomMatched + 1;
+            } else {
+                int held = bomMatched;
+                bomMatched = BOM_DONE;
+                consume(BOM, 0, held);
+            }
+        }
+        return i;
+    }
+
+    /** Splits {@code bytes[from, to)} into lines; keeps an unfinished last line for the next chunk. */
+    private void consume(byte[] bytes, int from, int to) {
+        int pos = from;
+        if (skipLf && pos < to) {
+            skipLf = false;
+            if (bytes[pos] == '\n') {
+                pos++;
+            }
+        }
+        while (pos < to) {
+            int end = scanner.indexOfLineEnd(bytes, pos, to);
+            if (end < 0) {
+                keepPartialLine(bytes, pos, to);
+                break;
+            }
+            if (partialLine.isEmpty()) {
+                if (end - pos > limits.maxLineLength()) {
+                    throw new SseLimitExceededException(
+                            SseLimitExceededException.Limit.LINE_LENGTH, limits.maxLineLength());
+                }
+                lines.line(bytes, pos, end, scanner.takeAscii());
+            } else {
+                partialLine.append(bytes, pos, end - pos);
+                lines.line(partialLine.array(), 0, partialLine.length(), scanner.takeAscii());
+                partialLine.clear();
+            }
+            pos = end + 1;
+            if (bytes[end] == '\r') {
+                if (pos == to) {
+                    skipLf = true;
+                } else if (bytes[pos] == '\n') {
+                    pos++;
+                }
+            }
+        }
+        lines.release(bytes);
+    }
+
+    private void keepPartialLine(byte[] bytes, int from, int to) {
+        if (partialLine.isEmpty()) {
+            lines.release(partialLine.array()); // a data slice may still point into its old line
+        }
+        partialLine.append(bytes, from, to - from);
     }
 }

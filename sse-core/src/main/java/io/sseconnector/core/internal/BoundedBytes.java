@@ -1,0 +1,65 @@
+package io.sseconnector.core.internal;
+
+import io.sseconnector.core.SseLimitExceededException;
+import java.util.Arrays;
+
+/**
+ * A byte buffer that grows geometrically up to a limit and never past it: an append beyond the
+ * limit throws {@link SseLimitExceededException} and leaves the buffer as it was.
+ */
+public final class BoundedBytes {
+    private static final int INITIAL_CAPACITY = 256;
+
+    private final int maxBytes;
+    private final SseLimitExceededException.Limit limit;
+    private byte[] bytes = new byte[0];
+    private int length;
+
+    public BoundedBytes(int maxBytes, SseLimitExceededException.Limit limit) {
+        this.maxBytes = maxBytes;
+        this.limit = limit;
+    }
+
+    public void append(byte[] src, int from, int count) {
+        int end = reserve(count);
+        System.arraycopy(src, from, bytes, length, count);
+        length = end;
+    }
+
+    public void append(byte b) {
+        int end = reserve(1);
+        bytes[length] = b;
+        length = end;
+    }
+
+    /** Makes room for {@code count} more bytes; returns the length after them. */
+    private int reserve(int count) {
+        long needed = (long) length + count;
+        if (needed > maxBytes) {
+            throw new SseLimitExceededException(limit, maxBytes);
+        }
+        if (needed > bytes.length) {
+            long grown = Math.max(needed, Math.max(INITIAL_CAPACITY, 2L * bytes.length));
+            bytes = Arrays.copyOf(bytes, (int) Math.min(grown, maxBytes));
+        }
+        return (int) needed;
+    }
+
+    /** The backing array; valid bytes are {@code [0, length())}. Replaced when the buffer grows. */
+    public byte[] array() {
+        return bytes;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public boolean isEmpty() {
+        return length == 0;
+    }
+
+    /** Empties the buffer and keeps its capacity. */
+    public void clear() {
+        length = 0;
+    }
+}
