@@ -1,0 +1,44 @@
+package io.sseconnector.client.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Small formatting helpers for log lines and signal reasons. */
+final class LogText {
+    private LogText() {}
+
+    /** The URL without user info (a password may hide there). */
+    static String url(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri.toString();
+        }
+        try {
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null)
+                    .toString();
+        } catch (URISyntaxException e) {
+            return uri.getScheme() + "://" + uri.getHost();
+        }
+    }
+
+    /** {@code 250 ms}, {@code 4.2 s}. */
+    static String millis(long millis) {
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        long tenths = Math.round(millis / 100.0);
+        return (tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10) + "." + (tenths % 10)) + " s";
+    }
+
+    /** One line for an exception: its type and message, and the root cause when different. */
+    static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        if (root != error && root.getMessage() != null && !text.contains(root.getMessage())) {
+            text = text + ": " + root.getMessage();
+        }
+        return text.replace('\n', ' ').replace('\r', ' ');
+    }
+}
