@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Server-Sent Events at the edge and in the data centre: bridge, hub and tools.",
-        subcommands = {TailCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            TailCommand.class,
+            SimulateCommand.class,
+            ValidateCommand.class,
+            RunCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,137 @@
+package io.sseconnector.connector.admin;
+
+import io.sseconnector.connector.bridge.Bridge;
+import io.sseconnector.connector.delivery.DeviceDelivery;
+import io.sseconnector.connector.delivery.DeviceState;
+import io.sseconnector.connector.stats.BridgeStats;
+import io.sseconnector.connector.stats.LatencyHistogram;
+import io.sseconnector.server.Response;
+import io.sseconnector.server.Routes;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bridge's admin endpoints: {@code GET /health} (the process is alive), {@code GET /ready}
+ * (every device and the broker connected; 503 otherwise, with what is missing), {@code GET /stats}
+ * (JSON), {@code GET /schemas} (the schema of each asset event, learned or configured) and {@code
+ * GET /metrics} (Prometheus text).
+ */
+public final class AdminEndpoints {
+    private final Bridge bridge;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public AdminEndpoints(Bridge bridge) {
+        this.bridge = bridge;
+    }
+
+    /** Adds the endpoints to a routes builder. */
+    public Routes.Builder addTo(Routes.Builder routes) {
+        return routes.get("/health", request -> Response.json("{\"status\":\"healthy\"}"))
+                .get("/ready", request -> ready())
+                .get("/stats", request -> Response.json(json.writeValueAsString(stats())))
+                .get(
+                        "/schemas",
+                        request -> Response.json(
+                                json.writeValueAsString(bridge.schemas().toJson())))
+                .get(
+                        "/metrics",
+                        request -> Response.bytes(
+                                200, PrometheusText.CONTENT_TYPE, metrics().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Response ready() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        boolean ready = bridge.isReady();
+        body.put("status", ready ? "ready" : "not ready");
+        body.put("broker", bridge.brokerConnected() ? "connected" : "disconnected");
+        Map<String, String> devices = new LinkedHashMap<>();
+        for (DeviceDelivery delivery : bridge.deliveries()) {
+            devices.put(delivery.device(), delivery.state().connected() ? "connected" : "disconnected");
+        }
+        body.put("devices", devices);
+        return Response.json(ready ? 200 : 503, json.writeValueAsString(body));
+    }
+
+    Map<String, Object> stats() {
+        BridgeStats.Snapshot s = bridge.stats().snapshot();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("received", s.received());
+        body.put("delivered", s.delivered());
+        body.put("errors", s.errors());
+        body.put("dropped", s.dropped());
+        body.put("unmatchedDropped", s.unmatchedDropped());
+        body.put("givenUp", s.givenUp());
+        body.put("reconnects", s.reconnects());
+        body.put("invalid", s.invalid());
+        body.put("deadLettered", s.deadLettered());
+        body.put("receivedByType", s.receivedByType());
+        body.put("deliveredByType", s.deliveredByType());
+        body.put("latencyP50Seconds", s.latency().quantileUpperBound(0.5));
+        body.put("latencyP99Seconds", s.latency().quantileUpperBound(0.99));
+        body.put("brokerConnected", bridge.brokerConnected());
+        Map<String, Object> devices = new LinkedHashMap<>();
+        for (DeviceDelivery delivery : bridge.deliveries()) {
+            DeviceState state = delivery.state();
+            Map<String, Object> device = new LinkedHashMap<>();
+            device.put("connected", state.connected());
+            device.put(
+                    "connectedSince",
+                    state.connectedSince() == null
+                            ? null
+                            : state.connectedSince().toString());
+            device.put("lastDeliveredId", state.lastDeliveredId());
+            device.put("reconnects", state.reconnects());
+            device.put("buffered", delivery.buffered());
+            device.put("stoppedReason", state.stoppedReason());
+            devices.put(delivery.device(), device);
+        }
+        body.put("devices", devices);
+        return body;
+    }
+
+    String metrics() {
+        BridgeStats.Snapshot s = bridge.stats().snapshot();
+        PrometheusText text = new PrometheusText();
+        text.family("sse_connector_events_received_total", "counter", "SSE events received, by type.");
+        s.receivedByType().forEach((type, n) -> text.sample("sse_connector_events_received_total", n, "type", type));
+        text.family(
+                "sse_connector_events_delivered_total",
+                "counter",
+                "Events acknowledged by every destination, by type.");
+        s.deliveredByType().forEach((type, n) -> text.sample("sse_connector_events_delivered_total", n, "type", type));
+        text.family("sse_connector_send_failures_total", "counter", "Sends that failed and were retried.")
+                .sample("sse_connector_send_failures_total", s.errors());
+        text.family("sse_connector_events_dropped_total", "counter", "Events dropped, by reason.")
+                .sample("sse_connector_events_dropped_total", s.dropped(), "reason", "buffer_full")
+                .sample("sse_connector_events_dropped_total", s.unmatchedDropped(), "reason", "unmatched")
+                .sample("sse_connector_events_dropped_total", s.givenUp(), "reason", "refused");
+        text.family("sse_connector_reconnects_total", "counter", "SSE reconnect attempts.")
+                .sample("sse_connector_reconnects_total", s.reconnects());
+        text.family("sse_connector_payloads_invalid_total", "counter", "Payloads that failed their schema, by outcome.")
+                .sample("sse_connector_payloads_invalid_total", s.invalid(), "outcome", "delivered")
+                .sample("sse_connector_payloads_invalid_total", s.deadLettered(), "outcome", "dead_lettered");
+        List<DeviceDelivery> deliveries = bridge.deliveries();
+        text.family("sse_connector_events_buffered", "gauge", "Events received and not yet delivered, by device.");
+        deliveries.forEach(d -> text.sample("sse_connector_events_buffered", d.buffered(), "device", d.device()));
+        text.family("sse_connector_events_spilled", "gauge", "Events waiting in the on-disk spill file, by device.");
+        deliveries.forEach(d -> text.sample("sse_connector_events_spilled", 0, "device", d.device()));
+        text.family("sse_connector_device_connected", "gauge", "1 when the device's SSE stream is open.");
+        deliveries.forEach(d ->
+                text.sample("sse_connector_device_connected", d.state().connected() ? 1 : 0, "device", d.device()));
+        text.family("sse_connector_broker_connected", "gauge", "1 when the MQTT broker is connected.")
+                .sample("sse_connector_broker_connected", bridge.brokerConnected() ? 1 : 0);
+        LatencyHistogram.Snapshot latency = s.latency();
+        String name = "sse_connector_delivery_latency_seconds";
+        text.family(name, "histogram", "From receiving an event to its last acknowledgement.");
+        for (int i = 0; i < LatencyHistogram.BOUNDS.length; i++) {
+            text.sample(name + "_bucket", latency.cumulative()[i], "le", Double.toString(LatencyHistogram.BOUNDS[i]));
+        }
+        text.sample(name + "_bucket", latency.count(), "le", "+Inf");
+        text.sample(name + "_sum", latency.sumSeconds());
+        text.sample(name + "_count", latency.count());
+        return text.toString();
+    }
+}

@@ -1,0 +1,186 @@
+package io.sseconnector.connector.bridge;
+
+import io.sseconnector.client.SseClient;
+import io.sseconnector.client.SseClientConfig;
+import io.sseconnector.client.SseStream;
+import io.sseconnector.connector.delivery.BufferLimits;
+import io.sseconnector.connector.delivery.DeviceDelivery;
+import io.sseconnector.connector.destination.mqtt.MqttConnection;
+import io.sseconnector.connector.offset.OffsetStore;
+import io.sseconnector.connector.route.Router;
+import io.sseconnector.connector.schema.InferredSchemas;
+import io.sseconnector.connector.stats.BridgeStats;
+import io.sseconnector.connector.stats.StatisticsReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bridge: one SSE stream and one {@link DeviceDelivery} per device, the shared MQTT
+ * connection, the offset store flushed at a bounded frequency, and the periodic statistics block.
+ */
+public final class Bridge implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+
+    /** One device as the bridge runs it. */
+    public record DevicePlan(String name, SseClientConfig client, Router router, BufferLimits limits) {}
+
+    /** Timing of the bridge's housekeeping. */
+    public record Timings(Duration offsetFlushInterval, Duration statsInterval, Duration shutdownTimeout) {
+        public static final Timings DEFAULTS =
+                new Timings(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(10));
+    }
+
+    private final List<DevicePlan> plans;
+    private final MqttConnection mqtt;
+    private final OffsetStore offsets;
+    private final BridgeStats stats;
+    private final InferredSchemas schemas;
+    private final Timings timings;
+    private final SseClient client;
+    private final ScheduledExecutorService housekeeping;
+    private final List<DeviceDelivery> deliveries = new ArrayList<>();
+    private final List<SseStream> streams = new ArrayList<>();
+    private boolean stopped;
+
+    /** @param mqtt the broker connection, or {@code null} when no route publishes to MQTT */
+    public Bridge(
+            List<DevicePlan> plans,
+            MqttConnection mqtt,
+            OffsetStore offsets,
+            BridgeStats stats,
+            InferredSchemas schemas,
+            Timings timings) {
+        this.plans = List.copyOf(plans);
+        this.schemas = schemas;
+        this.mqtt = mqtt;
+        this.offsets = offsets;
+        this.stats = stats;
+        this.timings = timings;
+        this.client = SseClient.create();
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("bridge-housekeeping").daemon(true).factory());
+    }
+
+    /** Connects the broker (in the background) and every device, resuming from the stored offsets. */
+    public synchronized void start() {
+        for (DevicePlan plan : plans) {
+            deliveries.add(new DeviceDelivery(plan.name(), plan.router(), plan.limits(), stats, offsets, housekeeping));
+        }
+        if (mqtt != null) {
+            mqtt.onConnected(() -> deliveries.forEach(DeviceDelivery::destinationsReady));
+            mqtt.connect().exceptionally(error -> {
+                LOG.warn(
+                        "MQTT: first connect to {} failed ({}); events wait in the buffers while it retries",
+                        mqtt.settings().url(),
+                        error.getMessage());
+                return null;
+            });
+        }
+        for (int i = 0; i < plans.size(); i++) {
+            DevicePlan plan = plans.get(i);
+            DeviceDelivery delivery = deliveries.get(i);
+            String stored = offsets.lastDelivered(plan.name());
+            SseClientConfig config =
+                    stored == null ? plan.client() : plan.client().withLastEventId(stored);
+            if (stored != null) {
+                delivery.resumeFrom(stored);
+                LOG.info("device {}: resuming after id '{}'", plan.name(), stored);
+            }
+            synchronized (delivery) {
+                // attach before the first event can arrive, so a full buffer can pause the stream
+                SseStream stream = client.open(config, delivery);
+                delivery.attach(stream);
+                streams.add(stream);
+            }
+        }
+        long flush = timings.offsetFlushInterval().toMillis();
+        housekeeping.scheduleWithFixedDelay(offsets::flush, flush, flush, TimeUnit.MILLISECONDS);
+        long statsEvery = timings.statsInterval().toMillis();
+        housekeeping.scheduleAtFixedRate(
+                () -> LOG.info("\n{}", report()), statsEvery, statsEvery, TimeUnit.MILLISECONDS);
+        LOG.info("bridge started: {} device(s)", plans.size());
+    }
+
+    /** The statistics block with a line per device. */
+    public String report() {
+        List<StatisticsReport.DeviceLine> lines = new ArrayList<>();
+        for (DeviceDelivery delivery : deliveries) {
+            lines.add(new StatisticsReport.DeviceLine(delivery.device(), delivery.state(), delivery.buffered()));
+        }
+        return StatisticsReport.format(stats.snapshot(), lines);
+    }
+
+    public BridgeStats stats() {
+        return stats;
+    }
+
+    /** The schemas learned (or configured) per asset event. */
+    public InferredSchemas schemas() {
+        return schemas;
+    }
+
+    public List<DeviceDelivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    /** Whether the broker is connected; true when no route publishes to MQTT. */
+    public boolean brokerConnected() {
+        return mqtt == null || mqtt.isConnected();
+    }
+
+    /** Ready: every device connected and, when there is one, the broker connected. */
+    public boolean isReady() {
+        for (DeviceDelivery delivery : deliveries) {
+            if (!delivery.state().connected()) {
+                return false;
+            }
+        }
+        return mqtt == null || mqtt.isConnected();
+    }
+
+    /**
+     * Stops reading, drains in-flight deliveries within the shutdown timeout, persists offsets and
+     * logs the statistics block.
+     */
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        streams.forEach(SseStream::close);
+        long deadline = System.nanoTime() + timings.shutdownTimeout().toNanos();
+        int undelivered = 0;
+        for (DeviceDelivery delivery : deliveries) {
+            try {
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                if (!delivery.awaitDrained(left)) {
+                    undelivered += delivery.buffered();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (undelivered > 0) {
+            LOG.warn(
+                    "shutdown: {} event(s) not acknowledged within {} ms; they are re-read after the restart"
+                            + " (the stored offsets stop before them)",
+                    undelivered,
+                    timings.shutdownTimeout().toMillis());
+        }
+        offsets.flush();
+        LOG.info("\n{}", report());
+        housekeeping.shutdownNow();
+        if (mqtt != null) {
+            mqtt.close();
+        }
+        client.close();
+    }
+}

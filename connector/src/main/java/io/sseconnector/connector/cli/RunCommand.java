@@ -1,0 +1,106 @@
+package io.sseconnector.connector.cli;
+
+import io.sseconnector.connector.admin.AdminEndpoints;
+import io.sseconnector.connector.bridge.Bridge;
+import io.sseconnector.connector.bridge.BridgeFactory;
+import io.sseconnector.connector.config.ConfigLoader;
+import io.sseconnector.connector.config.ConnectorConfig;
+import io.sseconnector.connector.config.LoadResult;
+import io.sseconnector.server.HttpServer;
+import io.sseconnector.server.Routes;
+import io.sseconnector.server.ServerConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sse-connector run -c FILE}: the bridge (and its admin endpoints when {@code server} is
+ * configured) until SIGTERM or Ctrl-C, then a clean shutdown and exit 0.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the bridge from a YAML configuration: connects every device, routes each event by type to",
+            "its destinations, and serves /health, /ready, /stats and /metrics when 'server' is configured.",
+            "SIGTERM or Ctrl-C drains in-flight deliveries (shutdownTimeout), saves offsets, prints the",
+            "statistics and exits 0. Exit 1 when the configuration is invalid (see 'validate')."
+        },
+        footer = {"", "Example:", "  sse-connector run -c bridge.yaml"})
+public final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = {"-c", "--config"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The YAML configuration.")
+    Path config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        LoadResult result = ConfigLoader.system().load(config);
+        if (result instanceof LoadResult.Failed failed) {
+            failed.problems().forEach(p -> err.println(p.format(config.toString())));
+            err.println("sse-connector run: " + config + " is invalid ("
+                    + failed.errors().size() + " error(s)); nothing was started");
+            err.flush();
+            return 1;
+        }
+        LoadResult.Loaded loaded = (LoadResult.Loaded) result;
+        loaded.warnings().forEach(p -> LOG.warn("config: {}", p.format(config.toString())));
+        ConnectorConfig connector = loaded.config();
+        if (connector.mqtt().map(m -> m.url().isEmbedded()).orElse(false)) {
+            err.println("sse-connector run: mqtt.url 'embedded' is not available in this version yet;"
+                    + " point mqtt.url at a broker (tcp://127.0.0.1:1883)");
+            err.flush();
+            return 1;
+        }
+        Bridge bridge;
+        try {
+            bridge = BridgeFactory.create(connector);
+        } catch (IllegalArgumentException e) {
+            err.println("sse-connector run: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Signals.onTermination(stop::countDown);
+        bridge.start();
+        HttpServer admin = connector
+                .server()
+                .map(server -> HttpServer.start(
+                        ServerConfig.DEFAULTS
+                                .withName("admin")
+                                .withHost(server.host())
+                                .withPort(server.port()),
+                        new AdminEndpoints(bridge).addTo(Routes.builder()).build()))
+                .orElse(null);
+        if (admin != null) {
+            LOG.info(
+                    "admin endpoints on http://{}:{}/ (health, ready, stats, metrics)",
+                    connector.server().get().host(),
+                    admin.port());
+        }
+        stop.await();
+        LOG.info(
+                "stopping: draining in-flight deliveries (up to {} ms)",
+                connector.shutdownTimeout().toMillis());
+        if (admin != null) {
+            admin.close();
+        }
+        bridge.close();
+        return 0;
+    }
+}

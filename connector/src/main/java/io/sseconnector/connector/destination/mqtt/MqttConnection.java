@@ -1,0 +1,209 @@
+package io.sseconnector.connector.destination.mqtt;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientBuilder;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserPropertiesBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import io.sseconnector.connector.tls.TlsFactories;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MQTT client connection (3.1.1 or 5) shared by every MQTT destination: connects in the
+ * background, reconnects by itself, and tells listeners when it is up again so that waiting
+ * deliveries resume. Publishes complete when the broker acknowledged them.
+ */
+public final class MqttConnection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
+
+    private final MqttSettings settings;
+    private final Mqtt5AsyncClient v5;
+    private final Mqtt3AsyncClient v3;
+    private final List<Runnable> onConnected = new CopyOnWriteArrayList<>();
+    private final AtomicLong disconnects = new AtomicLong();
+    private volatile boolean connected;
+    private volatile boolean closed;
+
+    public MqttConnection(MqttSettings settings) {
+        this.settings = settings;
+        MqttClientBuilder builder = MqttClient.builder()
+                .identifier(settings.clientId())
+                .serverHost(settings.host())
+                .serverPort(settings.port())
+                .automaticReconnect()
+                .initialDelay(200, TimeUnit.MILLISECONDS)
+                .maxDelay(5, TimeUnit.SECONDS)
+                .applyAutomaticReconnect()
+                .addConnectedListener(context -> onConnected())
+                .addDisconnectedListener(context -> onDisconnected(context.getCause()));
+        if (settings.tls()) {
+            builder = builder.sslConfig()
+                    .trustManagerFactory(TlsFactories.trustManagerFactory(settings.caFile()))
+                    .keyManagerFactory(TlsFactories.keyManagerFactory(settings.certFile(), settings.keyFile()))
+                    .applySslConfig();
+        }
+        if (settings.version() == 5) {
+            var v5Builder = builder.useMqttVersion5();
+            if (settings.username() != null) {
+                v5Builder = v5Builder
+                        .simpleAuth()
+                        .username(settings.username())
+                        .password(bytes(settings.password()))
+                        .applySimpleAuth();
+            }
+            this.v5 = v5Builder.buildAsync();
+            this.v3 = null;
+        } else {
+            var v3Builder = builder.useMqttVersion3();
+            if (settings.username() != null) {
+                v3Builder = v3Builder
+                        .simpleAuth()
+                        .username(settings.username())
+                        .password(bytes(settings.password()))
+                        .applySimpleAuth();
+            }
+            this.v3 = v3Builder.buildAsync();
+            this.v5 = null;
+        }
+    }
+
+    /** Starts connecting; the future completes on the first successful connect. */
+    public CompletableFuture<Void> connect() {
+        LOG.info("MQTT: connecting to {} as {} (MQTT {})", settings.url(), settings.clientId(), versionText());
+        CompletableFuture<?> connack;
+        if (v5 != null) {
+            connack = v5.connectWith()
+                    .cleanStart(settings.cleanStart())
+                    .sessionExpiryInterval(settings.sessionExpiry().toSeconds())
+                    .keepAlive((int) settings.keepAlive().toSeconds())
+                    .send();
+        } else {
+            connack = v3.connectWith()
+                    .cleanSession(settings.cleanStart())
+                    .keepAlive((int) settings.keepAlive().toSeconds())
+                    .send();
+        }
+        return connack.thenApply(ack -> null);
+    }
+
+    /** Runs {@code listener} each time the connection is (re-)established. */
+    public void onConnected(Runnable listener) {
+        onConnected.add(listener);
+    }
+
+    public boolean isConnected() {
+        return connected;
+    }
+
+    /** How many times the connection was lost since start. */
+    public long disconnects() {
+        return disconnects.get();
+    }
+
+    public MqttSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Publishes one message; completes when acknowledged for its QoS, exceptionally when the broker
+     * refused it or the connection dropped before the acknowledgement.
+     */
+    public CompletableFuture<Void> publish(
+            String topic,
+            byte[] payload,
+            MqttQos qos,
+            boolean retain,
+            Duration ttl,
+            String contentType,
+            Map<String, String> userProperties) {
+        if (v5 != null) {
+            Mqtt5PublishBuilder.Send.Complete<CompletableFuture<Mqtt5PublishResult>> publish = v5.publishWith()
+                    .topic(topic)
+                    .qos(qos)
+                    .retain(retain)
+                    .payload(payload)
+                    .contentType(contentType);
+            if (ttl != null) {
+                publish = publish.messageExpiryInterval(Math.max(1, ttl.toSeconds()));
+            }
+            Mqtt5UserPropertiesBuilder properties = Mqtt5UserProperties.builder();
+            for (Map.Entry<String, String> property : userProperties.entrySet()) {
+                properties.add(property.getKey(), property.getValue());
+            }
+            return publish.userProperties(properties.build()).send().thenCompose(MqttConnection::failOnError);
+        }
+        return v3.publishWith()
+                .topic(topic)
+                .qos(qos)
+                .retain(retain)
+                .payload(payload)
+                .send()
+                .thenApply(result -> null);
+    }
+
+    private static CompletableFuture<Void> failOnError(Mqtt5PublishResult result) {
+        return result.getError()
+                .<CompletableFuture<Void>>map(CompletableFuture::failedFuture)
+                .orElseGet(() -> CompletableFuture.completedFuture(null));
+    }
+
+    private void onConnected() {
+        connected = true;
+        LOG.info("MQTT: connected to {}", settings.url());
+        for (Runnable listener : onConnected) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("MQTT: a connected listener failed", e);
+            }
+        }
+    }
+
+    private void onDisconnected(Throwable cause) {
+        boolean wasConnected = connected;
+        connected = false;
+        if (closed) {
+            return;
+        }
+        if (wasConnected) {
+            disconnects.incrementAndGet();
+            LOG.warn(
+                    "MQTT: connection to {} lost ({}); deliveries wait and resume in order on reconnect",
+                    settings.url(),
+                    cause.getMessage());
+        } else {
+            LOG.debug("MQTT: connect to {} failed ({}), retrying", settings.url(), cause.getMessage());
+        }
+    }
+
+    private String versionText() {
+        return v5 != null ? "5" : "3.1.1";
+    }
+
+    private static byte[] bytes(String password) {
+        return password == null ? new byte[0] : password.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            (v5 != null ? v5.disconnect() : v3.disconnect()).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("MQTT: disconnect did not complete cleanly: {}", e.toString());
+        }
+    }
+}
