@@ -85,6 +85,7 @@ public final class AdminEndpoints {
             device.put("lastDeliveredId", state.lastDeliveredId());
             device.put("reconnects", state.reconnects());
             device.put("buffered", delivery.buffered());
+            device.put("spilled", delivery.spilled());
             device.put("stoppedReason", state.stoppedReason());
             devices.put(delivery.device(), device);
         }
@@ -117,7 +118,7 @@ public final class AdminEndpoints {
         text.family("sse_connector_events_buffered", "gauge", "Events received and not yet delivered, by device.");
         deliveries.forEach(d -> text.sample("sse_connector_events_buffered", d.buffered(), "device", d.device()));
         text.family("sse_connector_events_spilled", "gauge", "Events waiting in the on-disk spill file, by device.");
-        deliveries.forEach(d -> text.sample("sse_connector_events_spilled", 0, "device", d.device()));
+        deliveries.forEach(d -> text.sample("sse_connector_events_spilled", d.spilled(), "device", d.device()));
         text.family("sse_connector_device_connected", "gauge", "1 when the device's SSE stream is open.");
         deliveries.forEach(d ->
                 text.sample("sse_connector_device_connected", d.state().connected() ? 1 : 0, "device", d.device()));

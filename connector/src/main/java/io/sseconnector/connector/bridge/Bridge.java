@@ -11,6 +11,7 @@ import io.sseconnector.connector.route.Router;
 import io.sseconnector.connector.schema.InferredSchemas;
 import io.sseconnector.connector.stats.BridgeStats;
 import io.sseconnector.connector.stats.StatisticsReport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,8 @@ public final class Bridge implements AutoCloseable {
     /** Connects the broker (in the background) and every device, resuming from the stored offsets. */
     public synchronized void start() {
         for (DevicePlan plan : plans) {
-            deliveries.add(new DeviceDelivery(plan.name(), plan.router(), plan.limits(), stats, offsets, housekeeping));
+            deliveries.add(new DeviceDelivery(
+                    plan.name(), plan.router(), plan.limits(), stats, offsets, housekeeping, spillFile(plan.name())));
         }
         if (mqtt != null) {
             mqtt.onConnected(() -> deliveries.forEach(DeviceDelivery::destinationsReady));
@@ -105,6 +107,11 @@ public final class Bridge implements AutoCloseable {
         housekeeping.scheduleAtFixedRate(
                 () -> LOG.info("\n{}", report()), statsEvery, statsEvery, TimeUnit.MILLISECONDS);
         LOG.info("bridge started: {} device(s)", plans.size());
+    }
+
+    /** {@code STATE_DIR/spill/DEVICE.spill}, the device name made safe for a file name. */
+    private Path spillFile(String device) {
+        return offsets.file().resolveSibling("spill").resolve(device.replaceAll("[^A-Za-z0-9._-]", "_") + ".spill");
     }
 
     /** The statistics block with a line per device. */
@@ -177,6 +184,7 @@ public final class Bridge implements AutoCloseable {
         }
         offsets.flush();
         LOG.info("\n{}", report());
+        deliveries.forEach(DeviceDelivery::close);
         housekeeping.shutdownNow();
         if (mqtt != null) {
             mqtt.close();

@@ -134,7 +134,12 @@ public final class BridgeFactory {
         BufferLimits.Overflow overflow = buffer.overflow() == BufferConfig.Overflow.DROP_OLDEST
                 ? BufferLimits.Overflow.DROP_OLDEST
                 : BufferLimits.Overflow.BLOCK;
-        return new BufferLimits(buffer.maxEvents(), buffer.maxBytes(), Math.min(WINDOW, buffer.maxEvents()), overflow);
+        return new BufferLimits(
+                buffer.maxEvents(),
+                buffer.maxBytes(),
+                Math.min(WINDOW, buffer.maxEvents()),
+                buffer.spillBytes(),
+                overflow);
     }
 
     private Router router(DeviceConfig device) {

@@ -16,6 +16,7 @@ import io.sseconnector.connector.schema.Verdict;
 import io.sseconnector.connector.stats.BridgeStats;
 import io.sseconnector.core.SseEvent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -67,6 +68,8 @@ public final class DeviceDelivery implements SseListener {
     private boolean pumping;
     private boolean pumpAgain;
     private boolean overflowLogged;
+    private boolean spilling;
+    private final SpillFile spill;
     private long invalidLogged;
     private long droppedThisEpisode;
 
@@ -78,8 +81,11 @@ public final class DeviceDelivery implements SseListener {
             BufferLimits limits,
             BridgeStats stats,
             OffsetStore offsets,
-            ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler,
+            Path spillFile) {
         this.device = device;
+        this.spill =
+                limits.spillBytes() > 0 && spillFile != null ? new SpillFile(spillFile, limits.spillBytes()) : null;
         this.router = router;
         this.limits = limits;
         this.stats = stats;
@@ -143,17 +149,98 @@ public final class DeviceDelivery implements SseListener {
 
     private synchronized void accept(SseEvent event) {
         stats.received(event.type());
+        if (spill != null && (!spill.isEmpty() || isFull(1, event.data().length()))) {
+            spill(event);
+        } else {
+            byte[] payload = event.data().getBytes(StandardCharsets.UTF_8);
+            makeRoom(payload.length);
+            enqueue(event, payload, System.nanoTime());
+        }
+        pump();
+    }
+
+    /** Routes an event (schema checks included) and appends it to the memory buffer. */
+    private void enqueue(SseEvent event, byte[] payload, long receivedNanos) {
         Routing routing = router.route(event.type());
         if (routing.isDrop()) {
             stats.unmatchedDropped();
         }
         List<Target> targets = routing.plainTargets() != null ? routing.plainTargets() : gated(routing, event);
         boolean json = !targets.isEmpty() && jsonCheck.isJson(event.data());
-        byte[] payload = targets.isEmpty() ? EMPTY : event.data().getBytes(StandardCharsets.UTF_8);
-        makeRoom(payload.length);
-        waiting.add(new Pending(event, targets, payload, json, System.nanoTime()));
-        bufferedBytes += payload.length;
-        pump();
+        byte[] kept = targets.isEmpty() ? EMPTY : payload;
+        waiting.add(new Pending(event, targets, kept, json, receivedNanos));
+        bufferedBytes += kept.length;
+    }
+
+    /**
+     * The memory buffer is full (or earlier events are already on disk): the event goes to the
+     * spill file, behind everything before it. When the file is full too, the overflow policy
+     * applies: {@code block} pauses the stream (the events of the chunk being read still go to the
+     * file: it may pass its limit by one read), {@code drop-oldest} drops the oldest waiting events.
+     */
+    private void spill(SseEvent event) {
+        byte[] payload = event.data().getBytes(StandardCharsets.UTF_8);
+        int size = SpillFile.recordSize(event, payload);
+        if (!spill.fits(size)) {
+            if (limits.overflow() == BufferLimits.Overflow.DROP_OLDEST) {
+                while (!spill.fits(size) && (!waiting.isEmpty() || !spill.isEmpty())) {
+                    if (!waiting.isEmpty()) {
+                        bufferedBytes -= waiting.poll().bytes;
+                    } else {
+                        spill.poll();
+                    }
+                    stats.dropped();
+                    droppedThisEpisode++;
+                }
+                logOverflowOnce("dropping the oldest waiting events (overflow: drop-oldest)");
+            } else if (!paused && stream != null) {
+                paused = true;
+                stream.pause();
+                logOverflowOnce("pausing the SSE stream (overflow: block)");
+            }
+        }
+        if (!spilling) {
+            spilling = true;
+            LOG.warn(
+                    "device {}: memory buffer full ({} events, {} bytes); spilling to {} (up to {} bytes) until the"
+                            + " destinations catch up",
+                    device,
+                    size(),
+                    bufferedBytes,
+                    spill.path(),
+                    limits.spillBytes());
+        }
+        spill.append(event, payload, System.nanoTime());
+    }
+
+    private void logOverflowOnce(String action) {
+        if (!overflowLogged) {
+            overflowLogged = true;
+            LOG.warn(
+                    "device {}: buffer full ({} events, {} bytes in memory, {} events / {} bytes on disk; limits {} / {}"
+                            + " / {}); {} until the destinations catch up",
+                    device,
+                    size(),
+                    bufferedBytes,
+                    spill == null ? 0 : spill.records(),
+                    spill == null ? 0 : spill.bytes(),
+                    limits.maxEvents(),
+                    limits.maxBytes(),
+                    limits.spillBytes(),
+                    action);
+        }
+    }
+
+    /** Moves spilled events back into memory, oldest first, while there is room. */
+    private void refill() {
+        while (spill != null && !spill.isEmpty() && !isFull(1, 0)) {
+            SpillFile.Spilled next = spill.poll();
+            enqueue(next.event(), next.payload(), next.receivedNanos());
+        }
+        if (spilling && spill.isEmpty()) {
+            spilling = false;
+            LOG.info("device {}: spill file drained; buffering in memory again", device);
+        }
     }
 
     /** The targets of an event whose routes check payloads: dead letters replace invalid ones. */
@@ -193,33 +280,15 @@ public final class DeviceDelivery implements SseListener {
         }
         if (limits.overflow() == BufferLimits.Overflow.DROP_OLDEST) {
             while (isFull(1, bytes) && !waiting.isEmpty()) {
-                Pending dropped = waiting.poll();
-                bufferedBytes -= dropped.bytes;
+                bufferedBytes -= waiting.poll().bytes;
                 stats.dropped();
                 droppedThisEpisode++;
             }
-            if (!overflowLogged) {
-                overflowLogged = true;
-                LOG.warn(
-                        "device {}: buffer full ({} events, {} bytes; limits {} / {}); dropping the oldest waiting"
-                                + " events (overflow: drop-oldest) until the destinations catch up",
-                        device,
-                        size(),
-                        bufferedBytes,
-                        limits.maxEvents(),
-                        limits.maxBytes());
-            }
+            logOverflowOnce("dropping the oldest waiting events (overflow: drop-oldest)");
         } else if (!paused && stream != null) {
             paused = true;
             stream.pause();
-            LOG.warn(
-                    "device {}: buffer full ({} events, {} bytes; limits {} / {}); pausing the SSE stream"
-                            + " (overflow: block) until the destinations catch up",
-                    device,
-                    size(),
-                    bufferedBytes,
-                    limits.maxEvents(),
-                    limits.maxBytes());
+            logOverflowOnce("pausing the SSE stream (overflow: block)");
         }
     }
 
@@ -245,6 +314,7 @@ public final class DeviceDelivery implements SseListener {
         try {
             do {
                 pumpAgain = false;
+                refill();
                 while (!waiting.isEmpty() && inFlight.size() < limits.window()) {
                     Pending next = waiting.peek();
                     if (!allReady(next.targets)) {
@@ -367,7 +437,10 @@ public final class DeviceDelivery implements SseListener {
             offsets.record(device, lastId);
             state = state.delivered(lastId);
         }
-        if (paused && size() <= limits.maxEvents() / 2 && bufferedBytes <= limits.maxBytes() / 2) {
+        if (paused
+                && size() <= limits.maxEvents() / 2
+                && bufferedBytes <= limits.maxBytes() / 2
+                && (spill == null || spill.bytes() <= limits.spillBytes() / 2)) {
             paused = false;
             stream.resume();
             LOG.info("device {}: buffer drained to {} events; reading the SSE stream again", device, size());
@@ -380,12 +453,24 @@ public final class DeviceDelivery implements SseListener {
                     droppedThisEpisode);
             droppedThisEpisode = 0;
         }
-        if (size() == 0) {
+        if (size() == 0 && (spill == null || spill.isEmpty())) {
             notifyAll();
         }
     }
 
     /** Events received and not yet delivered. */
+    /** Deletes the spill file: after a stop, the stored offset and the source's replay take over. */
+    public synchronized void close() {
+        if (spill != null) {
+            spill.close();
+        }
+    }
+
+    /** Events waiting in the spill file. */
+    public synchronized long spilled() {
+        return spill == null ? 0 : spill.records();
+    }
+
     public synchronized int buffered() {
         return size();
     }
@@ -393,7 +478,7 @@ public final class DeviceDelivery implements SseListener {
     /** Waits until every received event is delivered, or the timeout passes; true when drained. */
     public synchronized boolean awaitDrained(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (size() > 0) {
+        while (size() > 0 || (spill != null && !spill.isEmpty())) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

@@ -52,6 +52,8 @@ class BridgeMqttTest {
     private final String prefix = "test/" + UUID.randomUUID();
     private final List<AutoCloseable> closeLater = new ArrayList<>();
     private ScriptedSseServer source;
+    /** The bridge of {@link #assertNoLossAcross}, for faults that look inside it. */
+    private Bridge running;
 
     @BeforeEach
     void startSource() throws Exception {
@@ -88,9 +90,14 @@ class BridgeMqttTest {
     }
 
     private Bridge bridge(Router router, OffsetStore offsets, BridgeStats stats, MqttConnection mqtt) {
+        return bridge(router, offsets, stats, mqtt, BufferLimits.DEFAULTS);
+    }
+
+    private Bridge bridge(
+            Router router, OffsetStore offsets, BridgeStats stats, MqttConnection mqtt, BufferLimits limits) {
         SseClientConfig client = SseClientConfig.of(source.url("/camera-events"))
                 .withBackoff(SseClientConfig.Backoff.DEFAULTS.withInitialDelay(Duration.ofMillis(20)));
-        Bridge.DevicePlan plan = new Bridge.DevicePlan("analytics-camera-01", client, router, BufferLimits.DEFAULTS);
+        Bridge.DevicePlan plan = new Bridge.DevicePlan("analytics-camera-01", client, router, limits);
         return new Bridge(
                 List.of(plan),
                 mqtt,
@@ -243,9 +250,23 @@ class BridgeMqttTest {
     void noEventIsLostOrReorderedWhenTheBrokerConnectionIsCutMidStreamAtQos1() throws Exception {
         TcpCutter link = closing(new TcpCutter(1883));
         MqttRecorder recorder = closing(MqttRecorder.subscribe("127.0.0.1", 1883, prefix + "/#"));
-        assertNoLossAcross(link.port(), recorder, () -> {
+        assertNoLossAcross(link.port(), recorder, BufferLimits.DEFAULTS, () -> {
             link.cut();
             sleep(500);
+            link.restore();
+        });
+    }
+
+    @Test
+    void aLongBrokerOutageSpillsToDiskAndEverythingArrivesInOrderAfterwards() throws Exception {
+        TcpCutter link = closing(new TcpCutter(1883));
+        MqttRecorder recorder = closing(MqttRecorder.subscribe("127.0.0.1", 1883, prefix + "/#"));
+        BufferLimits small = new BufferLimits(50, 1 << 20, 20, 64L << 20, BufferLimits.Overflow.BLOCK);
+        assertNoLossAcross(link.port(), recorder, small, () -> {
+            link.cut();
+            sleep(1_500); // ~300 events arrive meanwhile: 50 in memory, the rest on disk
+            assertThat(Files.exists(state.resolve("spill/analytics-camera-01.spill")))
+                    .isTrue();
             link.restore();
         });
     }
@@ -258,7 +279,7 @@ class BridgeMqttTest {
     void noEventIsLostWhenTheBrokerRestartsMidStreamAtQos1(@TempDir Path brokerDir) throws Exception {
         PrivateMosquitto broker = closing(PrivateMosquitto.start(brokerDir));
         MqttRecorder recorder = closing(MqttRecorder.subscribe("127.0.0.1", broker.port(), prefix + "/#", true));
-        assertNoLossAcross(broker.port(), recorder, broker::restart);
+        assertNoLossAcross(broker.port(), recorder, BufferLimits.DEFAULTS, broker::restart);
     }
 
     /**
@@ -266,7 +287,8 @@ class BridgeMqttTest {
      * mid-stream, and checks by SSE id that every event arrived (duplicates allowed) and that first
      * arrivals are in order.
      */
-    private void assertNoLossAcross(int port, MqttRecorder recorder, Fault fault) throws Exception {
+    private void assertNoLossAcross(int port, MqttRecorder recorder, BufferLimits limits, Fault fault)
+            throws Exception {
         int total = 3000;
         source.enqueue(ScriptedResponse.sse()
                 .write(out -> {
@@ -282,8 +304,8 @@ class BridgeMqttTest {
                 .thenHang());
         MqttConnection mqtt = mqtt(port);
         BridgeStats stats = new BridgeStats();
-        closing(bridge(cameraRoutes(mqtt, 1, null), new OffsetStore(state), stats, mqtt))
-                .start();
+        running = closing(bridge(cameraRoutes(mqtt, 1, null), new OffsetStore(state), stats, mqtt, limits));
+        running.start();
 
         await().atMost(WAIT).until(() -> stats.snapshot().delivered() > 300);
         fault.apply();
