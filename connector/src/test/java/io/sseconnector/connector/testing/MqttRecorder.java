@@ -3,6 +3,7 @@ package io.sseconnector.connector.testing;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -42,15 +44,27 @@ public final class MqttRecorder implements AutoCloseable {
 
     /** Subscribes; {@code persistent} keeps the session (and queued messages) across broker restarts. */
     public static MqttRecorder subscribe(String host, int port, String filter, boolean persistent) throws Exception {
-        Mqtt5AsyncClient client = MqttClient.builder()
-                .useMqttVersion5()
-                .identifier("test-recorder-" + UUID.randomUUID())
-                .serverHost(host)
-                .serverPort(port)
-                .automaticReconnect()
-                .initialDelay(100, TimeUnit.MILLISECONDS)
-                .maxDelay(1, TimeUnit.SECONDS)
-                .applyAutomaticReconnect()
+        return subscribe(host, port, filter, persistent, UnaryOperator.identity());
+    }
+
+    /** Subscribes with a clean session through a client that {@code setup} adds to (TLS, credentials). */
+    public static MqttRecorder subscribe(String host, int port, String filter, UnaryOperator<Mqtt5ClientBuilder> setup)
+            throws Exception {
+        return subscribe(host, port, filter, false, setup);
+    }
+
+    private static MqttRecorder subscribe(
+            String host, int port, String filter, boolean persistent, UnaryOperator<Mqtt5ClientBuilder> setup)
+            throws Exception {
+        Mqtt5AsyncClient client = setup.apply(MqttClient.builder()
+                        .useMqttVersion5()
+                        .identifier("test-recorder-" + UUID.randomUUID())
+                        .serverHost(host)
+                        .serverPort(port)
+                        .automaticReconnect()
+                        .initialDelay(100, TimeUnit.MILLISECONDS)
+                        .maxDelay(1, TimeUnit.SECONDS)
+                        .applyAutomaticReconnect())
                 .buildAsync();
         MqttRecorder recorder = new MqttRecorder(client);
         client.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL, recorder::record);

@@ -14,6 +14,10 @@ import java.util.concurrent.TimeUnit;
  * A Mosquitto of the test's own on a spare loopback port, with a generated config in a temp
  * directory, started and stopped by PID: tests that restart a broker never touch the machine's.
  * Persistence is on, so subscriptions and queued QoS 1 messages survive a restart.
+ *
+ * <p>The broker runs as the user running the tests: started as root, Mosquitto would otherwise
+ * switch to the {@code mosquitto} user, which cannot write its log and persistence file nor read
+ * TLS keys and password files in a {@code @TempDir} (mode 700, owned by root).
  */
 public final class PrivateMosquitto implements AutoCloseable {
     private final Path dir;
@@ -42,6 +46,39 @@ public final class PrivateMosquitto implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Listener lines for TLS with the server certificate {@code cert}/{@code key} issued by {@code
+     * ca}; with {@code requireCertificate}, clients must present a certificate signed by {@code ca}
+     * (mutual TLS).
+     */
+    public static String tls(Path ca, Path cert, Path key, boolean requireCertificate) {
+        return "cafile " + ca.toAbsolutePath() + "\n"
+                + "certfile " + cert.toAbsolutePath() + "\n"
+                + "keyfile " + key.toAbsolutePath() + "\n"
+                + "require_certificate " + requireCertificate + "\n";
+    }
+
+    /**
+     * Config lines that admit only {@code user} with {@code password}: a password file made with
+     * {@code mosquitto_passwd -b -c} in {@code dir}, and {@code allow_anonymous false}.
+     */
+    public static String passwordOnly(Path dir, String user, String password) throws Exception {
+        Path file = dir.resolve("passwords");
+        Process process = new ProcessBuilder(List.of("mosquitto_passwd", "-b", "-c", file.toString(), user, password))
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("mosquitto_passwd failed: " + output);
+        }
+        return "password_file " + file.toAbsolutePath() + "\n" + "allow_anonymous false\n";
+    }
+
+    /** The broker's log so far, for failure messages. */
+    public String log() {
+        return readLog();
+    }
+
     /** Stops the broker (SIGTERM: it saves its persistent state) and waits for it to exit. */
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
@@ -62,7 +99,8 @@ public final class PrivateMosquitto implements AutoCloseable {
         Path config = dir.resolve("mosquitto.conf");
         Files.writeString(
                 config,
-                "persistence true\n"
+                "user " + System.getProperty("user.name") + "\n"
+                        + "persistence true\n"
                         + "persistence_location " + dir.toAbsolutePath() + "/\n"
                         + "log_dest file " + dir.toAbsolutePath().resolve("mosquitto.log") + "\n"
                         + "max_queued_messages 100000\n"

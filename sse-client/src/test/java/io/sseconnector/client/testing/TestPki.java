@@ -41,6 +41,16 @@ public final class TestPki {
         return dir.resolve("ca.pem");
     }
 
+    /** The server certificate (for 127.0.0.1 and localhost) as PEM, for servers configured by file. */
+    public Path serverCertPem() {
+        return dir.resolve("server.pem");
+    }
+
+    /** The server key, unencrypted PKCS#8 PEM. */
+    public Path serverKeyPem() {
+        return dir.resolve("server.key");
+    }
+
     public Path clientCertPem() {
         return dir.resolve("client.pem");
     }

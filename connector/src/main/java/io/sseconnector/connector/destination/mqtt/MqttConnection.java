@@ -2,7 +2,9 @@ package io.sseconnector.connector.destination.mqtt;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
+    /** A broker that keeps refusing in the same way is logged again every this many attempts (~1 min). */
+    static final int REPORT_EVERY = 12;
 
     private final MqttSettings settings;
     private final Mqtt5AsyncClient v5;
@@ -36,25 +40,36 @@ public final class MqttConnection implements AutoCloseable {
     private final AtomicLong disconnects = new AtomicLong();
     private volatile boolean connected;
     private volatile boolean closed;
+    /** Failed connects since the last success: only the lifecycle listeners, one at a time, touch these. */
+    private int failedAttempts;
+
+    private String lastFailure;
 
     public MqttConnection(MqttSettings settings) {
         this.settings = settings;
-        MqttClientBuilder builder = MqttClient.builder()
-                .identifier(settings.clientId())
+        long connectTimeoutMs = settings.connectTimeout().toMillis();
+        var transport = MqttClientTransportConfig.builder()
                 .serverHost(settings.host())
                 .serverPort(settings.port())
+                .socketConnectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
+                .mqttConnectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS);
+        if (settings.tls()) {
+            transport = transport
+                    .sslConfig()
+                    .trustManagerFactory(TlsFactories.trustManagerFactory(settings.caFile()))
+                    .keyManagerFactory(TlsFactories.keyManagerFactory(settings.certFile(), settings.keyFile()))
+                    .handshakeTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
+                    .applySslConfig();
+        }
+        MqttClientBuilder builder = MqttClient.builder()
+                .identifier(settings.clientId())
+                .transportConfig(transport.build())
                 .automaticReconnect()
                 .initialDelay(200, TimeUnit.MILLISECONDS)
                 .maxDelay(5, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
                 .addConnectedListener(context -> onConnected())
-                .addDisconnectedListener(context -> onDisconnected(context.getCause()));
-        if (settings.tls()) {
-            builder = builder.sslConfig()
-                    .trustManagerFactory(TlsFactories.trustManagerFactory(settings.caFile()))
-                    .keyManagerFactory(TlsFactories.keyManagerFactory(settings.certFile(), settings.keyFile()))
-                    .applySslConfig();
-        }
+                .addDisconnectedListener(this::onDisconnected);
         if (settings.version() == 5) {
             var v5Builder = builder.useMqttVersion5();
             if (settings.username() != null) {
@@ -162,7 +177,13 @@ public final class MqttConnection implements AutoCloseable {
 
     private void onConnected() {
         connected = true;
-        LOG.info("MQTT: connected to {}", settings.url());
+        int failed = failedAttempts;
+        failedAttempts = 0;
+        lastFailure = null;
+        LOG.info(
+                "MQTT: connected to {}{}",
+                settings.url(),
+                failed == 0 ? "" : " after " + failed + " failed attempt(s)");
         for (Runnable listener : onConnected) {
             try {
                 listener.run();
@@ -172,20 +193,40 @@ public final class MqttConnection implements AutoCloseable {
         }
     }
 
-    private void onDisconnected(Throwable cause) {
+    private void onDisconnected(MqttClientDisconnectedContext context) {
         boolean wasConnected = connected;
         connected = false;
         if (closed) {
             return;
         }
+        String reason = ConnectFailure.describe(context.getCause());
+        String next = context.getReconnector().isReconnect()
+                ? "retrying in " + context.getReconnector().getDelay(TimeUnit.MILLISECONDS) + " ms"
+                : "not retrying";
         if (wasConnected) {
             disconnects.incrementAndGet();
             LOG.warn(
-                    "MQTT: connection to {} lost ({}); deliveries wait and resume in order on reconnect",
+                    "MQTT: connection to {} lost ({}); {}; deliveries wait and resume in order on reconnect",
                     settings.url(),
-                    cause.getMessage());
+                    reason,
+                    next);
+            return;
+        }
+        // A broker that keeps refusing (a wrong password, an untrusted certificate) is reported at
+        // the first attempt, whenever the reason changes, and then every REPORT_EVERY attempts.
+        int attempt = ++failedAttempts;
+        boolean report = !reason.equals(lastFailure) || attempt % REPORT_EVERY == 0;
+        lastFailure = reason;
+        if (report) {
+            LOG.warn(
+                    "MQTT: cannot connect to {} as {} (attempt {}): {}; {}; events wait in the buffers",
+                    settings.url(),
+                    settings.clientId(),
+                    attempt,
+                    reason,
+                    next);
         } else {
-            LOG.debug("MQTT: connect to {} failed ({}), retrying", settings.url(), cause.getMessage());
+            LOG.debug("MQTT: connect to {} failed again (attempt {}): {}", settings.url(), attempt, reason);
         }
     }
 
