@@ -76,13 +76,9 @@ public final class Bridge implements AutoCloseable {
         }
         if (mqtt != null) {
             mqtt.onConnected(() -> deliveries.forEach(DeviceDelivery::destinationsReady));
-            mqtt.connect().exceptionally(error -> {
-                LOG.warn(
-                        "MQTT: first connect to {} failed ({}); events wait in the buffers while it retries",
-                        mqtt.settings().url(),
-                        error.getMessage());
-                return null;
-            });
+            // Not awaited: the connection retries by itself and logs why an attempt failed; events
+            // wait in the buffers meanwhile.
+            mqtt.connect();
         }
         for (int i = 0; i < plans.size(); i++) {
             DevicePlan plan = plans.get(i);

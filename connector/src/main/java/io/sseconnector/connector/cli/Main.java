@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Server-Sent Events at the edge and in the data centre: bridge, hub and tools.",
         subcommands = {
+            DemoCommand.class,
             TailCommand.class,
             SimulateCommand.class,
             ValidateCommand.class,

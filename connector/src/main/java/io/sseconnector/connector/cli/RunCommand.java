@@ -6,10 +6,12 @@ import io.sseconnector.connector.bridge.BridgeFactory;
 import io.sseconnector.connector.config.ConfigLoader;
 import io.sseconnector.connector.config.ConnectorConfig;
 import io.sseconnector.connector.config.LoadResult;
+import io.sseconnector.connector.config.MqttUrl;
 import io.sseconnector.server.HttpServer;
 import io.sseconnector.server.Routes;
 import io.sseconnector.server.ServerConfig;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Spec;
             "Runs the bridge from a YAML configuration: connects every device, routes each event by type to",
             "its destinations, and serves /health, /ready, /stats and /metrics when 'server' is configured.",
             "SIGTERM or Ctrl-C drains in-flight deliveries (shutdownTimeout), saves offsets, prints the",
-            "statistics and exits 0. Exit 1 when the configuration is invalid (see 'validate')."
+            "statistics and exits 0. Exit 1 when the configuration is invalid (see 'validate').",
+            "mqtt.url 'embedded' starts an MQTT broker inside the process on 127.0.0.1:1883 (a free port when",
+            "1883 is taken; the address is printed)."
         },
         footer = {"", "Example:", "  sse-connector run -c bridge.yaml"})
 public final class RunCommand implements Callable<Integer> {
@@ -61,22 +65,35 @@ public final class RunCommand implements Callable<Integer> {
         LoadResult.Loaded loaded = (LoadResult.Loaded) result;
         loaded.warnings().forEach(p -> LOG.warn("config: {}", p.format(config.toString())));
         ConnectorConfig connector = loaded.config();
+        CountDownLatch stop = new CountDownLatch(1);
+        Signals.onTermination(stop::countDown);
+        InProcessBroker broker = null;
+        URI brokerUrl =
+                connector.mqtt().map(m -> URI.create(m.url().toString())).orElse(null);
         if (connector.mqtt().map(m -> m.url().isEmbedded()).orElse(false)) {
-            err.println("sse-connector run: mqtt.url 'embedded' is not available in this version yet;"
-                    + " point mqtt.url at a broker (tcp://127.0.0.1:1883)");
-            err.flush();
-            return 1;
+            try {
+                broker = startEmbeddedBroker(connector, err);
+            } catch (IllegalStateException e) {
+                err.println("sse-connector run: " + e.getMessage()
+                        + (InProcessBroker.installed()
+                                ? ""
+                                : ", or point mqtt.url at a broker (tcp://127.0.0.1:1883)"));
+                err.flush();
+                return 1;
+            }
+            brokerUrl = broker.uri();
         }
         Bridge bridge;
         try {
-            bridge = BridgeFactory.create(connector);
+            bridge = BridgeFactory.create(connector, brokerUrl);
         } catch (IllegalArgumentException e) {
             err.println("sse-connector run: " + e.getMessage());
             err.flush();
+            if (broker != null) {
+                broker.close();
+            }
             return 1;
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        Signals.onTermination(stop::countDown);
         bridge.start();
         HttpServer admin = connector
                 .server()
@@ -101,6 +118,20 @@ public final class RunCommand implements Callable<Integer> {
             admin.close();
         }
         bridge.close();
+        if (broker != null) {
+            broker.close();
+        }
         return 0;
+    }
+
+    /** {@code mqtt.url: embedded}: the in-process broker on 127.0.0.1:1883, or a free port when that is taken. */
+    private static InProcessBroker startEmbeddedBroker(ConnectorConfig connector, PrintWriter err) {
+        InProcessBroker broker = InProcessBroker.start(
+                connector.state().dir().resolve("embedded-broker"), MqttUrl.EMBEDDED.port(), true, false);
+        err.println("sse-connector run: embedded MQTT broker (" + broker.description() + ") listening on "
+                + broker.uri()
+                + (broker.onRequestedPort() ? "" : " (" + MqttUrl.EMBEDDED.port() + " is taken)"));
+        err.flush();
+        return broker;
     }
 }
