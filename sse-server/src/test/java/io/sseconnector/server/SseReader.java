@@ -23,11 +23,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A test's SSE subscriber: the JDK HttpClient's body stream fed to sse-core's {@link SseParser} on a
- * reader thread; events and comments are recorded, and how the stream ended.
+ * reader thread; events and comments are recorded, and how the stream ended. Shared with the
+ * connector's simulator tests through this module's test-jar.
  */
-final class SseReader implements AutoCloseable {
+public final class SseReader implements AutoCloseable {
     /** How the body ended: {@code error} is null for a clean end of stream. */
-    record End(Throwable error) {}
+    public record End(Throwable error) {}
 
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<SseEvent> events = new LinkedBlockingQueue<>();
@@ -39,7 +40,7 @@ final class SseReader implements AutoCloseable {
         this.response = response;
     }
 
-    static SseReader open(HttpClient client, URI uri, Map<String, String> headers) {
+    public static SseReader open(HttpClient client, URI uri, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .version(HttpClient.Version.HTTP_1_1)
                 .header("Accept", "text/event-stream")
@@ -59,7 +60,7 @@ final class SseReader implements AutoCloseable {
         return reader;
     }
 
-    static SseReader open(HttpClient client, URI uri) {
+    public static SseReader open(HttpClient client, URI uri) {
         return open(client, uri, Map.of());
     }
 
@@ -90,16 +91,16 @@ final class SseReader implements AutoCloseable {
         }
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
-    String header(String name) {
+    public String header(String name) {
         return response.headers().firstValue(name).orElse(null);
     }
 
     /** The next {@code count} events, failing after the timeout. */
-    List<SseEvent> take(int count, Duration timeout) {
+    public List<SseEvent> take(int count, Duration timeout) {
         List<SseEvent> taken = new ArrayList<>(count);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -117,31 +118,31 @@ final class SseReader implements AutoCloseable {
         return taken;
     }
 
-    List<SseEvent> take(int count) {
+    public List<SseEvent> take(int count) {
         return take(count, Duration.ofSeconds(10));
     }
 
     /** Events received and not taken yet. */
-    List<SseEvent> drain() {
+    public List<SseEvent> drain() {
         List<SseEvent> drained = new ArrayList<>();
         events.drainTo(drained);
         return drained;
     }
 
-    BlockingQueue<String> comments() {
+    public BlockingQueue<String> comments() {
         return comments;
     }
 
-    long bytesRead() {
+    public long bytesRead() {
         return bytes;
     }
 
-    CompletableFuture<End> end() {
+    public CompletableFuture<End> end() {
         return end;
     }
 
     /** Waits for the end of the body. */
-    End awaitEnd(Duration timeout) {
+    public End awaitEnd(Duration timeout) {
         return end.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
@@ -154,11 +155,11 @@ final class SseReader implements AutoCloseable {
         }
     }
 
-    static List<Long> ids(List<SseEvent> events) {
+    public static List<Long> ids(List<SseEvent> events) {
         return events.stream().map(e -> Long.parseLong(e.lastEventId())).toList();
     }
 
-    static List<Long> range(long first, long last) {
+    public static List<Long> range(long first, long last) {
         List<Long> ids = new ArrayList<>();
         for (long id = first; id <= last; id++) {
             ids.add(id);

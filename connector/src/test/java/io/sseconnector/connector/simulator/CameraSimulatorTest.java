@@ -1,11 +1,12 @@
 package io.sseconnector.connector.simulator;
 
-import static io.sseconnector.connector.simulator.SseReader.ids;
-import static io.sseconnector.connector.simulator.SseReader.range;
+import static io.sseconnector.server.SseReader.ids;
+import static io.sseconnector.server.SseReader.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sseconnector.core.SseEvent;
+import io.sseconnector.server.SseReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
