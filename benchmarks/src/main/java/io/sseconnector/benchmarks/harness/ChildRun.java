@@ -1,13 +1,20 @@
 package io.sseconnector.benchmarks.harness;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * One fresh JVM, one consumer, one stream: a warm-up read, then a measured read whose wall time,
- * allocation (all threads of this JVM) and CPU time (this process: its threads, JIT and GC) it
- * prints as one {@code RESULT} line, then exits.
+ * One fresh JVM, one consumer, one stream: warm-up reads, then a measured read whose wall time,
+ * allocation (all threads of this JVM), CPU time (this process: its threads, JIT and GC) and kernel
+ * time it prints as one {@code RESULT} line, then exits.
  */
 final class ChildRun {
     static final String RESULT = "RESULT";
@@ -22,25 +29,33 @@ final class ChildRun {
         Expect warmup = expect(opts, "warmup-");
         Expect measured = expect(opts, "");
         // Keep the clients' INFO lines (ours logs each close) out of the harness output.
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("").setLevel(Level.WARNING);
         int status = 0;
         Consumer consumer = Consumer.create(name);
         try {
-            check(name, warmup, consumer.read(warmup.uri(), warmup.events()));
+            // Warm up for at least warmupNanos (and one read): a fixed share of the stream would leave
+            // the fastest consumers measured while C2 still compiles their hot paths.
+            long warmupNanos = (long) (Double.parseDouble(opts.getOrDefault("warmup-seconds", "1")) * 1e9);
+            long warmupStart = System.nanoTime();
+            int warmupReads = 0;
+            do {
+                check(name, warmup, consumer.read(warmup.uri(), warmup.events()));
+                warmupReads++;
+            } while (System.nanoTime() - warmupStart < warmupNanos && warmupReads < 50);
             System.gc();
-            com.sun.management.ThreadMXBean threads =
-                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long allocBefore = threads.getTotalThreadAllocatedBytes();
+            long sysBefore = systemTicks();
             long cpuBefore = os.getProcessCpuTime();
             long start = System.nanoTime();
             Consumer.Tally tally = consumer.read(measured.uri(), measured.events());
             long nanos = System.nanoTime() - start;
             long cpu = os.getProcessCpuTime() - cpuBefore;
+            long sysNanos = (systemTicks() - sysBefore) * 10_000_000L; // USER_HZ = 100
             long allocated = threads.getTotalThreadAllocatedBytes() - allocBefore;
             check(name, measured, tally);
-            System.out.println(RESULT + " " + nanos + " " + allocated + " " + cpu);
+            System.out.println(RESULT + " " + nanos + " " + allocated + " " + cpu + " " + sysNanos);
             System.out.flush();
         } catch (Exception | Error e) {
             System.err.println(name + ": " + e);
@@ -50,6 +65,18 @@ final class ChildRun {
             closeQuietly(consumer);
         }
         System.exit(status);
+    }
+
+    /** This process's CPU time in the kernel, in clock ticks (field 15 of /proc/self/stat); 0 elsewhere. */
+    private static long systemTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static Expect expect(Map<String, String> opts, String prefix) {

@@ -1,6 +1,7 @@
 package io.sseconnector.benchmarks.harness;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * One client under test. Created once per JVM (client construction is not measured); {@link #read}
@@ -32,13 +33,16 @@ public interface Consumer extends AutoCloseable {
             case "okhttp-sse" -> new OkHttpSseConsumer();
             case "okhttp-eventsource" -> new LaunchDarklyConsumer();
             case "webclient" -> new WebClientConsumer();
-            case "floor-netty" -> new NettyFloorConsumer();
+            case "floor-netty" -> new NettyFloorConsumer(false);
+            case "floor-netty-epoll" -> new NettyFloorConsumer(true);
             case "floor-jdk" -> new JdkHttpClientFloorConsumer();
             default -> throw new IllegalArgumentException("unknown consumer " + name);
         };
     }
 
-    /** Every consumer name. */
-    java.util.List<String> ALL =
-            java.util.List.of("ours", "okhttp-sse", "okhttp-eventsource", "webclient", "floor-netty", "floor-jdk");
+    /**
+     * The consumers the harness runs by default; {@code floor-netty-epoll} (our floor on Netty's
+     * epoll transport) runs when asked for.
+     */
+    List<String> ALL = List.of("ours", "okhttp-sse", "okhttp-eventsource", "webclient", "floor-netty", "floor-jdk");
 }

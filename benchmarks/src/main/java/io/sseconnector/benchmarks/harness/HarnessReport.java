@@ -17,6 +17,7 @@ final class HarnessReport {
     private static final String PEER = "okhttp-sse";
     private static final String FLOOR = "floor-netty";
     private static final String JDK_FLOOR = "floor-jdk";
+    private static final String EPOLL_FLOOR = "floor-netty-epoll";
 
     private final Map<HarnessStream, Map<String, List<RunResult>>> results;
 
@@ -42,9 +43,10 @@ final class HarnessReport {
                     stream.label(),
                     (double) any.bodyBytes() / any.events(),
                     stream.chunked() ? "one HTTP chunk per event" : "plain body, Connection: close"));
-            out.append("| consumer | events read | events/s (median) | min – max | MB/s | events/CPU-s | B alloc/event"
-                    + " | × okhttp-sse | × okhttp-sse (CPU) | × floor-netty | × floor-netty (CPU) |\n");
-            out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            out.append(
+                    "| consumer | events read | events/s (median) | min – max | MB/s | events/CPU-s | kernel share | B alloc/event"
+                            + " | × okhttp-sse | × okhttp-sse (CPU) | × floor-netty | × floor-netty (CPU) |\n");
+            out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             double peer = median(byConsumer.get(PEER), RunResult::eventsPerSecond);
             double floor = median(byConsumer.get(FLOOR), RunResult::eventsPerSecond);
             double peerCpu = median(byConsumer.get(PEER), RunResult::eventsPerCpuSecond);
@@ -52,7 +54,7 @@ final class HarnessReport {
             for (var row : byConsumer.entrySet()) {
                 List<RunResult> runs = row.getValue();
                 if (runs.isEmpty()) {
-                    out.append("| ").append(row.getKey()).append(" | failed | | | | | | | | | |\n");
+                    out.append("| ").append(row.getKey()).append(" | failed | | | | | | | | | | |\n");
                     continue;
                 }
                 double eps = median(runs, RunResult::eventsPerSecond);
@@ -67,7 +69,7 @@ final class HarnessReport {
                         .orElse(0);
                 out.append(String.format(
                         Locale.ROOT,
-                        "| %s | %,d | %s | %s – %s | %,.0f | %s | %,.0f | %s | %s | %s | %s |%n",
+                        "| %s | %,d | %s | %s – %s | %,.0f | %s | %.0f %% | %,.0f | %s | %s | %s | %s |%n",
                         row.getKey(),
                         runs.get(0).events(),
                         rate(eps),
@@ -75,6 +77,7 @@ final class HarnessReport {
                         rate(max),
                         median(runs, RunResult::megabytesPerSecond),
                         rate(cpu),
+                        100 * median(runs, RunResult::systemShare),
                         median(runs, RunResult::bytesAllocatedPerEvent),
                         ratio(eps, peer),
                         ratio(cpu, peerCpu),
@@ -96,20 +99,25 @@ final class HarnessReport {
             bar(out, s, FLOOR, 0.8, "ours ≥ 0.8× floor-netty, " + s.label());
         }
         for (HarnessStream s : HarnessStream.values()) {
-            List<RunResult> netty = get(s, FLOOR);
-            List<RunResult> jdk = get(s, JDK_FLOOR);
-            if (!netty.isEmpty() && !jdk.isEmpty()) {
-                out.append(String.format(
-                        Locale.ROOT,
-                        "| transport: floor-netty / floor-jdk, %s | %s | %s | (context) |%n",
-                        s.label(),
-                        ratio(median(netty, RunResult::eventsPerSecond), median(jdk, RunResult::eventsPerSecond)),
-                        ratio(
-                                median(netty, RunResult::eventsPerCpuSecond),
-                                median(jdk, RunResult::eventsPerCpuSecond))));
-            }
+            transport(out, s, FLOOR, JDK_FLOOR);
+            transport(out, s, EPOLL_FLOOR, FLOOR);
         }
         return out.toString();
+    }
+
+    private void transport(StringBuilder out, HarnessStream s, String a, String b) {
+        List<RunResult> ra = get(s, a);
+        List<RunResult> rb = get(s, b);
+        if (!ra.isEmpty() && !rb.isEmpty()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| transport: %s / %s, %s | %s | %s | (context) |%n",
+                    a,
+                    b,
+                    s.label(),
+                    ratio(median(ra, RunResult::eventsPerSecond), median(rb, RunResult::eventsPerSecond)),
+                    ratio(median(ra, RunResult::eventsPerCpuSecond), median(rb, RunResult::eventsPerCpuSecond))));
+        }
     }
 
     private void bar(StringBuilder out, HarnessStream stream, String against, double bar, String label) {

@@ -45,15 +45,16 @@ public final class HarnessRunner {
     private static final String USAGE = """
             ClientThroughputHarness [--runs 5] [--streams camera,camera-chunked,tiny,1mib]
                 [--consumers ours,okhttp-sse,okhttp-eventsource,webclient,floor-netty,floor-jdk]
-                [--scale 1.0] [--warmup 0.25] [--timeout 180] [--out results.md]
+                [--scale 1.0] [--warmup 0.1] [--warmup-seconds 1] [--timeout 180] [--out results.md]
             Each (run, stream, consumer) is a fresh JVM with this JVM's flags (plus -Xms512m -Xmx512m
-            -XX:+AlwaysPreTouch when no -Xmx is given): a warm-up read of warmup x the stream, then the measured read.
+            -XX:+AlwaysPreTouch when no -Xmx is given): warm-up reads of warmup x the stream, repeated
+            for at least warmup-seconds, then the measured read.
             --scale multiplies the measured stream lengths (webclient reads 1/4 of each stream).""";
 
     private void run() throws Exception {
         int runs = Integer.parseInt(opts.getOrDefault("runs", "5"));
         double scale = Double.parseDouble(opts.getOrDefault("scale", "1"));
-        double warmupScale = Double.parseDouble(opts.getOrDefault("warmup", "0.25"));
+        double warmupScale = Double.parseDouble(opts.getOrDefault("warmup", "0.1"));
         long timeout = Long.parseLong(opts.getOrDefault("timeout", "180"));
         List<HarnessStream> streams = new ArrayList<>();
         for (String s : HarnessReport.splitList(opts.getOrDefault("streams", "camera,camera-chunked,tiny,1mib"))) {
@@ -89,7 +90,13 @@ public final class HarnessRunner {
                         cmd.addAll(jvmArgs);
                         cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
                         cmd.add("io.sseconnector.benchmarks.ClientThroughputHarness");
-                        cmd.addAll(List.of("--child", "true", "--consumer", consumer));
+                        cmd.addAll(List.of(
+                                "--child",
+                                "true",
+                                "--consumer",
+                                consumer,
+                                "--warmup-seconds",
+                                opts.getOrDefault("warmup-seconds", "1")));
                         addExpect(cmd, "warmup-", server, stream, block, warmupRepeats);
                         addExpect(cmd, "", server, stream, block, repeats);
                         RunResult r = launch(cmd, stream, consumer, block, repeats, timeout);
@@ -179,7 +186,8 @@ public final class HarnessRunner {
                             (long) block.bytes().length * repeats,
                             Long.parseLong(f[1]),
                             Long.parseLong(f[2]),
-                            Long.parseLong(f[3]));
+                            Long.parseLong(f[3]),
+                            Long.parseLong(f[4]));
                 } else {
                     System.err.println("  [" + consumer + "] " + line);
                 }
@@ -191,8 +199,8 @@ public final class HarnessRunner {
     }
 
     /**
-     * WebClient reads a quarter of the stream: it is 5-10x slower than the others, and a full stream
-     * would take it 5-20 s per run for no better median. Its runs still last over a second.
+     * WebClient reads a quarter of each stream: it is 5-10x slower than the others, and a full
+     * stream would take it 5-10 s per run for no better median.
      */
     static double lengthFactor(String consumer) {
         return consumer.equals("webclient") ? 0.25 : 1.0;

@@ -11,10 +11,10 @@ import io.sseconnector.benchmarks.streams.StreamKind;
  *     body that ends when the server closes the connection
  */
 public enum HarnessStream {
-    CAMERA("camera", StreamKind.CAMERA, false, 8192, 64),
-    CAMERA_CHUNKED("camera-chunked", StreamKind.CAMERA, true, 8192, 64),
-    TINY("tiny", StreamKind.TINY, false, 65536, 24),
-    MIB("1mib", StreamKind.MIB, false, 8, 32);
+    CAMERA("camera", StreamKind.CAMERA, false, 8192, 192),
+    CAMERA_CHUNKED("camera-chunked", StreamKind.CAMERA, true, 8192, 192),
+    TINY("tiny", StreamKind.TINY, false, 65536, 96),
+    MIB("1mib", StreamKind.MIB, false, 8, 128);
 
     static final long SEED = 7;
 

@@ -30,11 +30,17 @@ final class JdkHttpClientFloorConsumer implements Consumer {
         BlankLineCounter counter = new BlankLineCounter();
         byte[] buf = new byte[64 * 1024];
         ByteBuf view = Unpooled.wrappedBuffer(buf);
+        long reads = 0;
         try (InputStream in = response.body()) {
             int n;
             while (counter.count() < events && (n = in.read(buf)) > 0) {
+                reads++;
                 counter.feed(view.setIndex(0, n), events);
             }
+        }
+        if (Boolean.getBoolean("harness.debug")) {
+            System.err.printf(
+                    "floor-jdk: %d reads, %.0f B each%n", reads, (double) counter.bytes() / Math.max(1, reads));
         }
         return new Tally(counter.count(), -1, counter.bytes());
     }

@@ -9,6 +9,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -35,14 +37,22 @@ import java.util.concurrent.TimeUnit;
 final class NettyFloorConsumer implements Consumer {
     private static final int MAX_CHUNK = 64 * 1024;
 
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final boolean epoll;
+    private final EventLoopGroup group;
+
+    /** @param epoll the epoll transport instead of NIO (sse-client uses NIO) */
+    NettyFloorConsumer(boolean epoll) {
+        this.epoll = epoll;
+        this.group =
+                new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    }
 
     @Override
     public Tally read(URI uri, long events) throws Exception {
         FloorHandler handler = new FloorHandler(events);
         Channel ch = new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, MAX_CHUNK))
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -70,6 +80,13 @@ final class NettyFloorConsumer implements Consumer {
         } finally {
             ch.close().sync();
         }
+        if (Boolean.getBoolean("harness.debug")) {
+            System.err.printf(
+                    "%s: %d body parts, %.0f B each%n",
+                    epoll ? "floor-netty-epoll" : "floor-netty",
+                    handler.parts,
+                    (double) handler.counter.bytes() / Math.max(1, handler.parts));
+        }
         return new Tally(handler.counter.count(), -1, handler.counter.bytes());
     }
 
@@ -82,6 +99,7 @@ final class NettyFloorConsumer implements Consumer {
         private final long limit;
         private final BlankLineCounter counter = new BlankLineCounter();
         private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private long parts;
 
         FloorHandler(long limit) {
             this.limit = limit;
@@ -95,6 +113,7 @@ final class NettyFloorConsumer implements Consumer {
                 return;
             }
             if (msg instanceof HttpContent content && counter.count() < limit) {
+                parts++;
                 counter.feed(content.content(), limit);
                 if (counter.count() == limit) {
                     done.complete(null);

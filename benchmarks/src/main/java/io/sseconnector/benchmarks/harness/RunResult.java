@@ -2,7 +2,14 @@ package io.sseconnector.benchmarks.harness;
 
 /** One measured read in one child JVM. */
 record RunResult(
-        HarnessStream stream, String consumer, long events, long bodyBytes, long nanos, long allocated, long cpuNanos) {
+        HarnessStream stream,
+        String consumer,
+        long events,
+        long bodyBytes,
+        long nanos,
+        long allocated,
+        long cpuNanos,
+        long systemNanos) {
 
     double eventsPerSecond() {
         return events * 1e9 / nanos;
@@ -19,6 +26,11 @@ record RunResult(
      */
     double eventsPerCpuSecond() {
         return events * 1e9 / cpuNanos;
+    }
+
+    /** The share of the CPU time spent in the kernel (socket reads, page faults). */
+    double systemShare() {
+        return (double) systemNanos / cpuNanos;
     }
 
     double bytesAllocatedPerEvent() {

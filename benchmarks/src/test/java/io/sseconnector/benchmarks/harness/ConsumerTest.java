@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sseconnector.benchmarks.streams.EncodedStream;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /** Every consumer reads every harness stream completely and stops at N events. */
 class ConsumerTest {
-    static final java.util.List<String> CONSUMERS = Consumer.ALL;
+    static final List<String> CONSUMERS = Consumer.ALL;
 
     private static final Map<HarnessStream, EncodedStream> BLOCKS = new EnumMap<>(HarnessStream.class);
     private static LoopbackServer server;
