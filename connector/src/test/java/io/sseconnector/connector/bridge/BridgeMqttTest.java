@@ -329,8 +329,10 @@ class BridgeMqttTest {
                 .as("ids missing (of %d messages; bridge stats %s)", messages.size(), stats.snapshot())
                 .isEmpty();
         assertThat(firstArrivals).isSorted();
-        assertThat(stats.snapshot().errors())
-                .as("sends that failed during the fault")
+        // Proof that the fault reached the bridge. Failed sends are not: the MQTT client may
+        // resend in-flight publishes itself after reconnecting, so none need to fail.
+        assertThat(mqtt.disconnects())
+                .as("broker connections lost during the fault")
                 .isPositive();
     }
 
