@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -76,6 +76,9 @@ public final class SchemaCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "URL", description = "The SSE endpoint (http:// or https://).")
         URI url;
 
+        @Mixin
+        ConnectionOptions connection;
+
         @Option(
                 names = {"-n", "--events"},
                 paramLabel = "N",
@@ -95,19 +98,6 @@ public final class SchemaCommand implements Runnable {
                 paramLabel = "DURATION",
                 description = "Stop after this long and print what was read.")
         Duration duration;
-
-        @Option(
-                names = {"-H", "--header"},
-                paramLabel = "'NAME: VALUE'",
-                description = "A request header; repeatable. Values may use $${env:NAME} and $${file:PATH}.")
-        List<String> headers = new ArrayList<>();
-
-        @Option(
-                names = "--connect-timeout",
-                paramLabel = "DURATION",
-                defaultValue = "10s",
-                description = "Limit for connecting and receiving the response headers (default: ${DEFAULT-VALUE}).")
-        Duration connectTimeout;
 
         @Option(
                 names = "--read-timeout",
@@ -213,34 +203,16 @@ public final class SchemaCommand implements Runnable {
             if (events < 1) {
                 throw new ParameterException(spec.commandLine(), "--events must be at least 1, was " + events);
             }
+            SseClientConfig config;
             try {
-                return SseClientConfig.of(url)
-                        .withHeaders(parseHeaders())
+                config = SseClientConfig.of(url)
                         .withEventTypes(new LinkedHashSet<>(types))
                         .withReconnect(false)
-                        .withConnectTimeout(connectTimeout)
                         .withReadTimeout(readTimeout);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
-        }
-
-        private Map<String, String> parseHeaders() {
-            Map<String, String> parsed = new LinkedHashMap<>();
-            for (String header : headers) {
-                int colon = header.indexOf(':');
-                if (colon <= 0) {
-                    // Only the part before the first space is shown: the rest may be a secret.
-                    int space = header.indexOf(' ');
-                    String name = space < 0 ? header : header.substring(0, space) + " ...";
-                    throw new ParameterException(
-                            spec.commandLine(), "--header must look like 'Name: value', was '" + name + "'");
-                }
-                parsed.put(
-                        header.substring(0, colon).trim(),
-                        header.substring(colon + 1).trim());
-            }
-            return parsed;
+            return connection.applyTo(config);
         }
     }
 }

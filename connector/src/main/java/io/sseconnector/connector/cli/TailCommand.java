@@ -10,20 +10,18 @@ import io.sseconnector.connector.tail.PrettyPrinter;
 import io.sseconnector.core.SseLimits;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,11 +59,8 @@ public final class TailCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL", description = "The SSE endpoint (http:// or https://).")
     URI url;
 
-    @Option(
-            names = {"-H", "--header"},
-            paramLabel = "'NAME: VALUE'",
-            description = "A request header; repeatable. Values may use $${env:NAME} and $${file:PATH}.")
-    List<String> headers = new ArrayList<>();
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(
             names = "--events",
@@ -100,13 +95,6 @@ public final class TailCommand implements Callable<Integer> {
                     "Reconnect when no byte (not even a comment) arrived for this long (default: ${DEFAULT-VALUE}).")
     Duration readTimeout;
 
-    @Option(
-            names = "--connect-timeout",
-            paramLabel = "DURATION",
-            defaultValue = "10s",
-            description = "Limit for connecting and receiving the response headers (default: ${DEFAULT-VALUE}).")
-    Duration connectTimeout;
-
     @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (exit 0).")
     Duration duration;
 
@@ -137,18 +125,6 @@ public final class TailCommand implements Callable<Integer> {
             defaultValue = "1048576",
             description = "Largest event data accepted (default: ${DEFAULT-VALUE}).")
     int maxEventSize;
-
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates instead of the JDK's.")
-    Path caFile;
-
-    @Option(names = "--cert-file", paramLabel = "PEM", description = "Client certificate for mutual TLS.")
-    Path certFile;
-
-    @Option(names = "--key-file", paramLabel = "PEM", description = "Client private key (PKCS#8) for mutual TLS.")
-    Path keyFile;
-
-    @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "Connect through this HTTP proxy (CONNECT).")
-    String proxy;
 
     @Option(
             names = {"-v", "--verbose"},
@@ -227,12 +203,10 @@ public final class TailCommand implements Callable<Integer> {
         SseClientConfig config;
         try {
             config = SseClientConfig.of(url)
-                    .withHeaders(parseHeaders())
                     .withLastEventId(lastEventId)
                     .withEventTypes(new LinkedHashSet<>(events))
                     .withReconnect(!noReconnect)
                     .withReadTimeout(readTimeout)
-                    .withConnectTimeout(connectTimeout)
                     .withBackoff(new SseClientConfig.Backoff(
                             reconnectDelay,
                             maxReconnectDelay,
@@ -242,43 +216,6 @@ public final class TailCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        if (caFile != null || certFile != null || keyFile != null) {
-            config = config.withTls(new SseClientConfig.Tls(caFile, certFile, keyFile, null, null, null, true));
-        }
-        if (proxy != null) {
-            config = config.withProxy(parseProxy());
-        }
-        return config;
-    }
-
-    private Map<String, String> parseHeaders() {
-        Map<String, String> parsed = new LinkedHashMap<>();
-        for (String header : headers) {
-            int colon = header.indexOf(':');
-            if (colon <= 0) {
-                throw new ParameterException(
-                        spec.commandLine(), "--header must look like 'Name: value', was '" + headerName(header) + "'");
-            }
-            parsed.put(
-                    header.substring(0, colon).trim(),
-                    header.substring(colon + 1).trim());
-        }
-        return parsed;
-    }
-
-    /** What may be shown of a malformed header: its name part, never a value. */
-    private static String headerName(String header) {
-        int space = header.indexOf(' ');
-        return space < 0 ? header : header.substring(0, space) + " ...";
-    }
-
-    private SseClientConfig.Proxy parseProxy() {
-        int colon = proxy.lastIndexOf(':');
-        try {
-            return new SseClientConfig.Proxy(
-                    proxy.substring(0, colon), Integer.parseInt(proxy.substring(colon + 1)), null, null);
-        } catch (RuntimeException e) {
-            throw new ParameterException(spec.commandLine(), "--proxy must look like HOST:PORT, was '" + proxy + "'");
-        }
+        return connection.applyTo(config);
     }
 }
