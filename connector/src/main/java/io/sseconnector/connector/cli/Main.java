@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             ValidateCommand.class,
             RunCommand.class,
+            SchemaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

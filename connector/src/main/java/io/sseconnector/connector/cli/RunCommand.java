@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the bridge from a YAML configuration: connects every device, routes each event by type to",
-            "its destinations, and serves /health, /ready, /stats and /metrics when 'server' is configured.",
+            "Runs the bridge from a YAML configuration until SIGTERM or Ctrl-C.",
+            "It connects every device, routes each event by type to its destinations, and serves /health,",
+            "/ready, /stats, /schemas and /metrics when 'server' is configured.",
             "SIGTERM or Ctrl-C drains in-flight deliveries (shutdownTimeout), saves offsets, prints the",
             "statistics and exits 0. Exit 1 when the configuration is invalid (see 'validate').",
             "mqtt.url 'embedded' starts an MQTT broker inside the process on 127.0.0.1:1883 (a free port when",
@@ -106,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
                 .orElse(null);
         if (admin != null) {
             LOG.info(
-                    "admin endpoints on http://{}:{}/ (health, ready, stats, metrics)",
+                    "admin endpoints on http://{}:{}/ (health, ready, stats, schemas, metrics)",
                     connector.server().get().host(),
                     admin.port());
         }

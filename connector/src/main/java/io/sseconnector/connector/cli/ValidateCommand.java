@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a configuration file: every problem is printed on its own line as",
-            "FILE:LINE:COL: PATH: message (warnings as 'warning: message'), then a summary.",
+            "Checks a configuration file and prints every problem, then a summary.",
+            "Each problem is one line, FILE:LINE:COL: PATH: message (warnings as 'warning: message').",
             "$${env:NAME} and $${file:PATH} references are resolved, so run it where the bridge runs.",
             "",
             "Exit status: 0 when the file is valid (it may have warnings); 1 when it has errors or cannot",

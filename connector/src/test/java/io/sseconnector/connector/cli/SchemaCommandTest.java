@@ -7,7 +7,6 @@ import io.sseconnector.client.testing.ScriptedResponse;
 import io.sseconnector.client.testing.ScriptedSseServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,13 +39,12 @@ class SchemaCommandTest {
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SchemaCommand())
-                .registerConverter(Duration.class, new DurationConverter())
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true));
-        String[] full = new String[args.length + 1];
-        full[0] = "infer";
-        System.arraycopy(args, 0, full, 1, args.length);
+        CommandLine cli =
+                Main.newCommandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        String[] full = new String[args.length + 2];
+        full[0] = "schema";
+        full[1] = "infer";
+        System.arraycopy(args, 0, full, 2, args.length);
         int exit = cli.execute(full);
         return new Result(exit, out.toString(), err.toString());
     }
