@@ -33,8 +33,9 @@ public interface Consumer extends AutoCloseable {
             case "okhttp-sse" -> new OkHttpSseConsumer();
             case "okhttp-eventsource" -> new LaunchDarklyConsumer();
             case "webclient" -> new WebClientConsumer();
-            case "floor-netty" -> new NettyFloorConsumer(false);
-            case "floor-netty-epoll" -> new NettyFloorConsumer(true);
+            case "floor-netty" -> new NettyFloorConsumer(NettyFloorConsumer.Pipeline.RAW, false);
+            case "floor-netty-epoll" -> new NettyFloorConsumer(NettyFloorConsumer.Pipeline.RAW, true);
+            case "floor-netty-codec" -> new NettyFloorConsumer(NettyFloorConsumer.Pipeline.CODEC, false);
             case "floor-jdk" -> new JdkHttpClientFloorConsumer();
             default -> throw new IllegalArgumentException("unknown consumer " + name);
         };
@@ -42,7 +43,8 @@ public interface Consumer extends AutoCloseable {
 
     /**
      * The consumers the harness runs by default; {@code floor-netty-epoll} (our floor on Netty's
-     * epoll transport) runs when asked for.
+     * epoll transport) and {@code floor-netty-codec} (Netty's HTTP codec, which sse-client no longer
+     * uses on HTTP/1.1) run when asked for.
      */
     List<String> ALL = List.of("ours", "okhttp-sse", "okhttp-eventsource", "webclient", "floor-netty", "floor-jdk");
 }

@@ -42,13 +42,17 @@ public final class HarnessRunner {
         new HarnessRunner(opts).run();
     }
 
+    /** Long enough for C2 to finish the hot paths of every consumer (measured with -XX:+PrintCompilation). */
+    private static final String DEFAULT_WARMUP_SECONDS = "3";
+
     private static final String USAGE = """
             ClientThroughputHarness [--runs 5] [--streams camera,camera-chunked,tiny,1mib]
                 [--consumers ours,okhttp-sse,okhttp-eventsource,webclient,floor-netty,floor-jdk]
-                [--scale 1.0] [--warmup 0.1] [--warmup-seconds 1] [--timeout 180] [--out results.md]
+                [--scale 1.0] [--warmup 0.1] [--warmup-seconds 3] [--timeout 180] [--out results.md]
             Each (run, stream, consumer) is a fresh JVM with this JVM's flags (plus -Xms512m -Xmx512m
             -XX:+AlwaysPreTouch when no -Xmx is given): warm-up reads of warmup x the stream, repeated
-            for at least warmup-seconds, then the measured read.
+            for at least warmup-seconds, then the measured read. Three seconds let C2 finish compiling the
+            hot paths of every consumer here, so the measured read sees steady state, not the JIT at work.
             --scale multiplies the measured stream lengths (webclient reads 1/4 of each stream).""";
 
     private void run() throws Exception {
@@ -96,7 +100,7 @@ public final class HarnessRunner {
                                 "--consumer",
                                 consumer,
                                 "--warmup-seconds",
-                                opts.getOrDefault("warmup-seconds", "1")));
+                                opts.getOrDefault("warmup-seconds", DEFAULT_WARMUP_SECONDS)));
                         addExpect(cmd, "warmup-", server, stream, block, warmupRepeats);
                         addExpect(cmd, "", server, stream, block, repeats);
                         RunResult r = launch(cmd, stream, consumer, block, repeats, timeout);

@@ -1,6 +1,7 @@
 package io.sseconnector.benchmarks.harness;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,27 +22,40 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Our transport floor: the Netty client pipeline sse-client stands on, set up as sse-client sets it
- * up (NIO, TCP_NODELAY, adaptive reads of 512 B to 64 KiB, {@link HttpClientCodec} passing body
- * parts of up to 64 KiB), counting blank lines in each {@link HttpContent}: no parser, no events.
+ * A Netty floor: a Netty client channel (NIO, TCP_NODELAY, adaptive reads of 512 B to 64 KiB)
+ * counting blank lines: no parser, no events. In {@link Pipeline#RAW} it counts them in the socket's
+ * bytes as they are read, with only a request encoder in the pipeline: the transport sse-client
+ * stands on since it decodes HTTP/1.1 itself (the response head and chunk-size lines hold no blank
+ * line, so the count is exact). In {@link Pipeline#CODEC} it counts them in the body parts of
+ * Netty's {@link HttpClientCodec}, the pipeline sse-client stood on before, kept so that earlier
+ * runs compare.
  */
 final class NettyFloorConsumer implements Consumer {
     private static final int MAX_CHUNK = 64 * 1024;
 
+    /** What sits between the socket and the blank-line count. */
+    enum Pipeline {
+        RAW,
+        CODEC
+    }
+
+    private final Pipeline pipeline;
     private final boolean epoll;
     private final EventLoopGroup group;
 
     /** @param epoll the epoll transport instead of NIO (sse-client uses NIO) */
-    NettyFloorConsumer(boolean epoll) {
+    NettyFloorConsumer(Pipeline pipeline, boolean epoll) {
+        this.pipeline = pipeline;
         this.epoll = epoll;
         this.group =
                 new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -58,11 +72,15 @@ final class NettyFloorConsumer implements Consumer {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast(
-                                        new HttpClientCodec(
-                                                new HttpDecoderConfig().setMaxChunkSize(MAX_CHUNK), false, false),
-                                        handler);
+                        if (pipeline == Pipeline.RAW) {
+                            ch.pipeline().addLast(new HttpRequestEncoder(), handler);
+                        } else {
+                            ch.pipeline()
+                                    .addLast(
+                                            new HttpClientCodec(
+                                                    new HttpDecoderConfig().setMaxChunkSize(MAX_CHUNK), false, false),
+                                            handler);
+                        }
                     }
                 })
                 .connect(uri.getHost(), uri.getPort())
@@ -83,11 +101,13 @@ final class NettyFloorConsumer implements Consumer {
         if (Boolean.getBoolean("harness.debug")) {
             System.err.printf(
                     "%s: %d body parts, %.0f B each%n",
-                    epoll ? "floor-netty-epoll" : "floor-netty",
+                    pipeline == Pipeline.RAW ? (epoll ? "floor-netty-epoll" : "floor-netty") : "floor-netty-codec",
                     handler.parts,
                     (double) handler.counter.bytes() / Math.max(1, handler.parts));
         }
-        return new Tally(handler.counter.count(), -1, handler.counter.bytes());
+        // The raw count also reads the response head and any chunk framing: not the body's size.
+        long bodyBytes = pipeline == Pipeline.RAW ? -1 : handler.counter.bytes();
+        return new Tally(handler.counter.count(), -1, bodyBytes);
     }
 
     @Override
@@ -95,33 +115,63 @@ final class NettyFloorConsumer implements Consumer {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    private static final class FloorHandler extends SimpleChannelInboundHandler<HttpObject> {
+    private static final class FloorHandler extends SimpleChannelInboundHandler<Object> {
+        private static final byte[] OK_STATUS = "HTTP/1.1 200".getBytes(StandardCharsets.US_ASCII);
+
         private final long limit;
         private final BlankLineCounter counter = new BlankLineCounter();
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private long parts;
+        private boolean statusChecked;
 
         FloorHandler(long limit) {
             this.limit = limit;
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+        protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof ByteBuf raw) {
+                if (!statusChecked && !checkStatus(ctx, raw)) {
+                    return;
+                }
+                count(ctx, raw);
+                return;
+            }
             if (msg instanceof HttpResponse response && response.status().code() != 200) {
                 done.completeExceptionally(new IllegalStateException("status " + response.status()));
                 ctx.close();
                 return;
             }
-            if (msg instanceof HttpContent content && counter.count() < limit) {
-                parts++;
-                counter.feed(content.content(), limit);
-                if (counter.count() == limit) {
-                    done.complete(null);
-                    ctx.close();
-                }
+            if (msg instanceof HttpContent content) {
+                count(ctx, content.content());
             }
             if (msg instanceof LastHttpContent) {
                 done.complete(null);
+            }
+        }
+
+        /** The raw pipeline sees the status line in its first read (the harness server sends it whole). */
+        private boolean checkStatus(ChannelHandlerContext ctx, ByteBuf first) {
+            statusChecked = true;
+            for (int i = 0; i < OK_STATUS.length; i++) {
+                if (first.readableBytes() <= i || first.getByte(first.readerIndex() + i) != OK_STATUS[i]) {
+                    done.completeExceptionally(new IllegalStateException("not a 200 response"));
+                    ctx.close();
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void count(ChannelHandlerContext ctx, ByteBuf bytes) {
+            if (counter.count() >= limit) {
+                return;
+            }
+            parts++;
+            counter.feed(bytes, limit);
+            if (counter.count() == limit) {
+                done.complete(null);
+                ctx.close();
             }
         }
 

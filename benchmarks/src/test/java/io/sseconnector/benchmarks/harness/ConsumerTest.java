@@ -6,6 +6,7 @@ import io.sseconnector.benchmarks.streams.EncodedStream;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /** Every consumer reads every harness stream completely and stops at N events. */
 class ConsumerTest {
-    static final List<String> CONSUMERS = Consumer.ALL;
+    static final List<String> CONSUMERS =
+            Stream.concat(Consumer.ALL.stream(), Stream.of("floor-netty-codec")).toList();
 
     private static final Map<HarnessStream, EncodedStream> BLOCKS = new EnumMap<>(HarnessStream.class);
     private static LoopbackServer server;

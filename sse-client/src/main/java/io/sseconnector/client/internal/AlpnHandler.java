@@ -4,8 +4,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -15,7 +14,8 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 /**
  * After the TLS handshake, puts the codec of the protocol the server chose by ALPN in front of the
  * {@link SseConnectionHandler}: HTTP/2 (frame codec and stream multiplexer) or HTTP/1.1, the
- * fallback when the server does not speak ALPN. Then it lets the handler send its request.
+ * fallback when the server does not speak ALPN (a request encoder only: the handler reads the
+ * response bytes itself). Then it lets the handler send its request.
  */
 final class AlpnHandler extends ApplicationProtocolNegotiationHandler {
     static final String NAME = "alpn";
@@ -24,12 +24,10 @@ final class AlpnHandler extends ApplicationProtocolNegotiationHandler {
     private static final int STREAM_WINDOW = 1024 * 1024;
 
     private final SseConnectionHandler handler;
-    private final HttpDecoderConfig http1;
 
-    AlpnHandler(SseConnectionHandler handler, HttpDecoderConfig http1) {
+    AlpnHandler(SseConnectionHandler handler) {
         super(ApplicationProtocolNames.HTTP_1_1);
         this.handler = handler;
-        this.http1 = http1;
     }
 
     @Override
@@ -45,7 +43,7 @@ final class AlpnHandler extends ApplicationProtocolNegotiationHandler {
             p.addBefore(SseConnectionHandler.NAME, "h2-streams", new Http2MultiplexHandler(RefusePushes.INSTANCE));
             handler.startHttp2(ctx.channel());
         } else {
-            p.addBefore(SseConnectionHandler.NAME, "http", new HttpClientCodec(http1, false, false));
+            p.addBefore(SseConnectionHandler.NAME, "http", new HttpRequestEncoder());
             handler.startHttp1(p.context(SseConnectionHandler.NAME));
         }
     }

@@ -41,4 +41,20 @@ final class LogText {
         }
         return text.replace('\n', ' ').replace('\r', ' ');
     }
+
+    /**
+     * Text received from a peer, for a log line: in quotes, control characters as {@code ?},
+     * at most {@code max} characters (then an ellipsis).
+     */
+    static String quote(String text, int max) {
+        StringBuilder b = new StringBuilder(Math.min(text.length(), max) + 3).append('"');
+        for (int i = 0; i < text.length() && i < max; i++) {
+            char c = text.charAt(i);
+            b.append(c < 0x20 || c == 0x7F ? '?' : c);
+        }
+        if (text.length() > max) {
+            b.append('…');
+        }
+        return b.append('"').toString();
+    }
 }

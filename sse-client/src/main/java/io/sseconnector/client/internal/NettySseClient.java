@@ -12,8 +12,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -44,10 +43,8 @@ import javax.net.ssl.SSLParameters;
 public final class NettySseClient implements SseClient {
     private static final System.Logger LOG = System.getLogger("io.sseconnector.client.SseClient");
 
-    /** Body parts up to 64 KiB reach the parser whole; the socket reads up to 64 KiB at a time. */
-    private static final int MAX_CHUNK = 64 * 1024;
-
-    private static final HttpDecoderConfig DECODER = new HttpDecoderConfig().setMaxChunkSize(MAX_CHUNK);
+    /** The socket reads up to this much at a time; a read reaches the parser whole. */
+    private static final int MAX_READ = LoopScratch.SIZE;
 
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
@@ -73,7 +70,7 @@ public final class NettySseClient implements SseClient {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, MAX_CHUNK));
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, MAX_READ));
     }
 
     @Override
@@ -178,10 +175,11 @@ public final class NettySseClient implements SseClient {
                 if (ssl != null) {
                     p.addLast(
                             "tls", sslHandler(ch, ssl, host, port, config.tls().verifyHostname(), connectMillis));
-                    p.addLast(AlpnHandler.NAME, new AlpnHandler(handler, DECODER));
+                    p.addLast(AlpnHandler.NAME, new AlpnHandler(handler));
                     handler.awaitProtocol();
                 } else {
-                    p.addLast("http", new HttpClientCodec(DECODER, false, false));
+                    // Only the request goes through a codec: the handler decodes the response.
+                    p.addLast("http", new HttpRequestEncoder());
                 }
                 p.addLast(SseConnectionHandler.NAME, handler);
             }

@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.FastThreadLocal;
 import io.sseconnector.client.SseClientConfig;
 import io.sseconnector.client.SseClientException;
 import io.sseconnector.core.SseEvent;
@@ -32,16 +31,13 @@ import java.time.Instant;
  * the connection rules to the response head, feeds the body to a fresh {@link SseParser}, and
  * watches the clock (connect timeout until the head arrives, then the idle timeout). It reports
  * exactly one outcome to its {@link NettySseStream} and closes its channel.
+ *
+ * <p>On HTTP/1.1 it reads the socket's bytes itself through an {@link Http1ResponseDecoder}, so a
+ * read reaches the parser in one piece, chunked or not; on HTTP/2 it gets HTTP objects from the
+ * stream's codec ({@link Http2StreamRelay}).
  */
-final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements SseHandler {
+final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements SseHandler, Http1ResponseDecoder.Sink {
     static final String NAME = "sse";
-
-    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
-        @Override
-        protected byte[] initialValue() {
-            return new byte[64 * 1024];
-        }
-    };
 
     private final NettySseStream stream;
     private final URI uri;
@@ -57,6 +53,7 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
     private boolean discarding;
 
     private final ConnectionDeadline deadline;
+    private final Http1ResponseDecoder http1 = new Http1ResponseDecoder(this);
 
     SseConnectionHandler(NettySseStream stream, URI uri, int redirects, HttpRequest request) {
         this.stream = stream;
@@ -138,7 +135,25 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        onMessage(msg);
+        if (msg instanceof ByteBuf) {
+            onBytes((ByteBuf) msg);
+        } else {
+            onMessage(msg);
+        }
+    }
+
+    /** HTTP/1.1: the response as it comes off the socket (or out of TLS). */
+    private void onBytes(ByteBuf in) {
+        try {
+            if (!finished) {
+                http1.decode(in);
+            }
+        } catch (MalformedResponseException e) {
+            String what = parser == null ? "malformed response: " : "broken response body: ";
+            retryable(what + e.getMessage(), -1, e, -1);
+        } finally {
+            in.release();
+        }
     }
 
     /** An HTTP/1.1 response part, or one converted from an HTTP/2 stream; anything else is dropped. */
@@ -167,7 +182,10 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
     /** The connection (or the HTTP/2 stream) closed. */
     void closed() {
         if (!finished) {
-            if (parser != null) {
+            String unfinished = http1.unfinishedBody();
+            if (parser != null && unfinished != null) {
+                retryable("broken response body: " + unfinished, -1, null, -1);
+            } else if (parser != null) {
                 endOfStream();
             } else {
                 retryable("the connection closed before a response", -1, null, -1);
@@ -190,7 +208,8 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
 
     // ---- the response --------------------------------------------------------------------------------
 
-    private void onHead(HttpResponse response) {
+    @Override
+    public void onHead(HttpResponse response) {
         DecoderResult result = response.decoderResult();
         if (result.isFailure()) {
             retryable("malformed response: " + LogText.describe(result.cause()), -1, result.cause(), -1);
@@ -239,7 +258,7 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
                 retryable(statusLine, status, null, retryAfter);
                 break;
             case INTERIM:
-                discarding = true; // its empty LastHttpContent follows; then the real head
+                discarding = true; // its end of body follows (no bytes); then the real head
                 break;
             case FAIL:
             default:
@@ -248,59 +267,64 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
         }
     }
 
+    /** HTTP/2: a part of the response converted to HTTP/1 objects. */
     private void onContent(HttpContent content) {
-        if (discarding) {
-            if (content instanceof LastHttpContent) {
-                discarding = false;
-            }
-            return;
-        }
-        if (parser == null) {
-            return;
-        }
         ByteBuf buf = content.content();
         int length = buf.readableBytes();
-        if (length > 0) {
-            deadline.touch();
-            stream.onBytes(length);
-            try {
-                feed(buf, length);
-            } catch (SseLimitExceededException e) {
-                stream.updateLastEventId(parser.lastEventId());
-                retryable(e.getMessage(), -1, e, -1);
-                return;
+        if (length > 0 && !discarding && parser != null) {
+            if (buf.hasArray()) {
+                onBody(buf.array(), buf.arrayOffset() + buf.readerIndex(), length);
+            } else {
+                byte[] scratch = LoopScratch.get();
+                for (int index = buf.readerIndex(), end = index + length; index < end && !finished; ) {
+                    int n = Math.min(scratch.length, end - index);
+                    buf.getBytes(index, scratch, 0, n);
+                    onBody(scratch, 0, n);
+                    index += n;
+                }
             }
             if (finished) {
-                return; // the listener closed the stream
+                return;
             }
-            stream.updateLastEventId(parser.lastEventId());
         }
         DecoderResult result = content.decoderResult();
         if (result.isFailure()) {
             retryable("broken response body: " + LogText.describe(result.cause()), -1, result.cause(), -1);
         } else if (content instanceof LastHttpContent) {
-            endOfStream();
+            onBodyEnd();
         }
     }
 
     /**
-     * Heap buffers go to the parser as they are; direct ones are copied through one scratch array
-     * per event loop thread, so that no stream holds a copy buffer of its own (10,000 idle streams
-     * would hold 10,000 of them).
+     * Body bytes, from one socket read (HTTP/1.1) or one DATA frame (HTTP/2): the idle clock,
+     * the byte counter and the last event id are updated once per call, not once per event.
      */
-    private void feed(ByteBuf buf, int length) {
-        if (buf.hasArray()) {
-            parser.feed(buf.array(), buf.arrayOffset() + buf.readerIndex(), length);
+    @Override
+    public void onBody(byte[] bytes, int offset, int length) {
+        if (discarding || parser == null || finished) {
             return;
         }
-        byte[] scratch = SCRATCH.get();
-        int index = buf.readerIndex();
-        int end = index + length;
-        while (index < end && !finished) {
-            int n = Math.min(scratch.length, end - index);
-            buf.getBytes(index, scratch, 0, n);
-            parser.feed(scratch, 0, n);
-            index += n;
+        deadline.touch();
+        stream.onBytes(length);
+        try {
+            parser.feed(bytes, offset, length);
+        } catch (SseLimitExceededException e) {
+            stream.updateLastEventId(parser.lastEventId());
+            retryable(e.getMessage(), -1, e, -1);
+            return;
+        }
+        if (!finished) { // else the listener closed the stream
+            stream.updateLastEventId(parser.lastEventId());
+        }
+    }
+
+    /** The body ended by its framing; after an interim (1xx) response, the real head follows. */
+    @Override
+    public void onBodyEnd() {
+        if (discarding) {
+            discarding = false;
+        } else if (parser != null && !finished) {
+            endOfStream();
         }
     }
 
@@ -418,6 +442,7 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
             return;
         }
         finished = true;
+        http1.stop();
         deadline.cancel();
         if (request != null) {
             ReferenceCountUtil.release(request);
