@@ -27,7 +27,12 @@ final class SpillFile implements AutoCloseable {
     private final Path path;
     private final long maxBytes;
     private final FileChannel channel;
-    private final ByteBuffer pending = ByteBuffer.allocate(WRITE_BUFFER);
+    /**
+     * Appended records not yet written. Empty (capacity 0) until the first append and again once the
+     * file is drained: every device has a spill file, and 64 KiB each would be most of an idle
+     * device's heap (64 MiB for 1,000 devices), for a buffer used only during an outage.
+     */
+    private ByteBuffer pending = ByteBuffer.allocate(0);
     /** File bytes written so far (excluding {@link #pending}). */
     private long written;
     /** File position of the next record to read. */
@@ -82,6 +87,9 @@ final class SpillFile implements AutoCloseable {
         byte[] type = event.type().getBytes(StandardCharsets.UTF_8);
         byte[] id = event.lastEventId().getBytes(StandardCharsets.UTF_8);
         int size = HEADER + type.length + id.length + payload.length;
+        if (pending.capacity() == 0) {
+            pending = ByteBuffer.allocate(WRITE_BUFFER);
+        }
         if (size > pending.remaining()) {
             flush();
         }
@@ -172,7 +180,7 @@ final class SpillFile implements AutoCloseable {
 
     private void clear() throws IOException {
         channel.truncate(0);
-        pending.clear();
+        pending = ByteBuffer.allocate(0);
         written = 0;
         readAt = 0;
     }
