@@ -1,6 +1,8 @@
 package io.sseconnector.core;
 
 import io.sseconnector.core.internal.BoundedBytes;
+import io.sseconnector.core.internal.LineEnds;
+import io.sseconnector.core.internal.LittleEndian;
 import io.sseconnector.core.internal.StringCache;
 import io.sseconnector.core.internal.Utf8;
 
@@ -18,6 +20,7 @@ final class LineInterpreter {
     private static final int LONGEST_NAME = 5;
 
     private final SseHandler handler;
+    private final int maxLineLength;
     private final int maxEventSize;
     private final BoundedBytes data;
     private final StringCache types = new StringCache();
@@ -28,6 +31,7 @@ final class LineInterpreter {
 
     private int sliceFrom;
     private int sliceTo;
+    /** Every data value of the block so far is ASCII. */
     private boolean dataAscii = true;
     /** The event type buffer; null when empty. */
     private String type;
@@ -38,6 +42,7 @@ final class LineInterpreter {
 
     LineInterpreter(SseHandler handler, SseLimits limits, String lastEventId) {
         this.handler = handler;
+        this.maxLineLength = limits.maxLineLength();
         this.maxEventSize = limits.maxEventSize();
         this.data = new BoundedBytes(limits.maxEventSize(), SseLimitExceededException.Limit.EVENT_SIZE);
         // As browsers do, the buffer starts at the stream's last event id, so that the first
@@ -50,14 +55,79 @@ final class LineInterpreter {
         return lastEventId;
     }
 
-    /** Interprets {@code bytes[from, to)}; {@code ascii} promises every byte is below 0x80. */
+    /**
+     * Interprets the line that starts at {@code bytes[from]} if its line end comes before {@code
+     * to}. Returns a {@link LineEnds#scan} answer: the index of that CR or LF, or -1 when the line
+     * goes on past {@code to} (nothing is interpreted then, and the ASCII note covers the bytes up
+     * to {@code to}).
+     *
+     * <p>The line is scanned once: the field name is recognised first, from one 8-byte read, and
+     * only the value is then scanned for the line end.
+     *
+     * @throws SseLimitExceededException the line is longer than {@code maxLineLength}
+     */
+    long lineAt(byte[] bytes, int from, int to) {
+        byte first = bytes[from];
+        if (first == '\n' || first == '\r') {
+            dispatch();
+            return from;
+        }
+        int valueFrom = from;
+        int name = FieldName.OTHER;
+        if (to - from >= Long.BYTES) {
+            long head = LittleEndian.getLong(bytes, from);
+            name = FieldName.of(head);
+            if (name != FieldName.OTHER) {
+                valueFrom += FieldName.valueOffset(name, head); // the name's bytes are ASCII
+            }
+        }
+        long scan = LineEnds.scan(bytes, valueFrom, to);
+        int end = LineEnds.index(scan);
+        if (end >= 0) {
+            if (end - from > maxLineLength) {
+                throw new SseLimitExceededException(SseLimitExceededException.Limit.LINE_LENGTH, maxLineLength);
+            }
+            if (name != FieldName.OTHER) {
+                known(name, bytes, valueFrom, end, LineEnds.ascii(scan));
+            } else {
+                line(bytes, from, end, LineEnds.ascii(scan));
+            }
+        }
+        return scan;
+    }
+
+    /**
+     * Interprets the complete line {@code bytes[from, to)} (without its line end); {@code ascii}
+     * promises every byte is below 0x80.
+     */
     void line(byte[] bytes, int from, int to, boolean ascii) {
         if (from == to) {
             dispatch();
         } else if (bytes[from] == ':') {
             handler.onComment(comments.decode(bytes, from + 1, to, ascii));
         } else {
-            field(bytes, from, to, ascii);
+            int name = to - from >= Long.BYTES ? FieldName.of(LittleEndian.getLong(bytes, from)) : FieldName.OTHER;
+            if (name != FieldName.OTHER) {
+                int valueFrom = from + FieldName.valueOffset(name, LittleEndian.getLong(bytes, from));
+                known(name, bytes, valueFrom, to, ascii);
+            } else {
+                field(bytes, from, to, ascii);
+            }
+        }
+    }
+
+    /** A {@link FieldName} other than {@link FieldName#OTHER}, with its value. */
+    private void known(int name, byte[] bytes, int valueFrom, int to, boolean ascii) {
+        switch (name) {
+            case FieldName.DATA:
+                data(bytes, valueFrom, to, ascii);
+                break;
+            case FieldName.EVENT:
+                type = valueFrom == to ? null : types.decode(bytes, valueFrom, to, ascii);
+                break;
+            default:
+                id(bytes, valueFrom, to, ascii);
+                break;
         }
     }
 

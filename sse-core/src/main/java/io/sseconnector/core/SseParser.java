@@ -1,7 +1,7 @@
 package io.sseconnector.core;
 
 import io.sseconnector.core.internal.BoundedBytes;
-import io.sseconnector.core.internal.LineScanner;
+import io.sseconnector.core.internal.LineEnds;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -30,7 +30,6 @@ public final class SseParser {
     private final SseHandler handler;
     private final SseLimits limits;
     private final LineInterpreter lines;
-    private final LineScanner scanner = new LineScanner();
     /** The start of a line that began in an earlier chunk (already scanned: it holds no CR or LF). */
     private final BoundedBytes partialLine;
 
@@ -38,6 +37,8 @@ public final class SseParser {
     private int bomMatched;
     /** The last chunk ended with CR: an LF at the start of the next one ends no line. */
     private boolean skipLf;
+    /** Every byte of {@link #partialLine} is ASCII. */
+    private boolean partialAscii;
 
     private boolean dead;
     private byte[] scratch;
@@ -110,7 +111,6 @@ public final class SseParser {
     public void end() {
         lines.reset();
         partialLine.clear();
-        scanner.takeAscii();
         bomMatched = 0;
         skipLf = false;
         dead = false;
@@ -165,39 +165,57 @@ public final class SseParser {
                 pos++;
             }
         }
+        if (!partialLine.isEmpty() && pos < to) {
+            pos = finishPartialLine(bytes, pos, to);
+        }
         while (pos < to) {
-            int end = scanner.indexOfLineEnd(bytes, pos, to);
+            long scan = lines.lineAt(bytes, pos, to);
+            int end = LineEnds.index(scan);
             if (end < 0) {
-                keepPartialLine(bytes, pos, to);
+                keepPartialLine(bytes, pos, to, LineEnds.ascii(scan));
                 break;
             }
-            if (partialLine.isEmpty()) {
-                if (end - pos > limits.maxLineLength()) {
-                    throw new SseLimitExceededException(
-                            SseLimitExceededException.Limit.LINE_LENGTH, limits.maxLineLength());
-                }
-                lines.line(bytes, pos, end, scanner.takeAscii());
-            } else {
-                partialLine.append(bytes, pos, end - pos);
-                lines.line(partialLine.array(), 0, partialLine.length(), scanner.takeAscii());
-                partialLine.clear();
-            }
-            pos = end + 1;
-            if (bytes[end] == '\r') {
-                if (pos == to) {
-                    skipLf = true;
-                } else if (bytes[pos] == '\n') {
-                    pos++;
-                }
-            }
+            pos = afterLineEnd(bytes, end, to);
         }
         lines.release(bytes);
     }
 
-    private void keepPartialLine(byte[] bytes, int from, int to) {
+    /**
+     * The line that began in an earlier chunk: its end is searched for from {@code from} only (the
+     * bytes kept so far hold none). Returns where the chunk's next line starts, or {@code to}.
+     */
+    private int finishPartialLine(byte[] bytes, int from, int to) {
+        long scan = LineEnds.scanContinued(bytes, from, to);
+        int end = LineEnds.index(scan);
+        partialAscii &= LineEnds.ascii(scan);
+        if (end < 0) {
+            partialLine.append(bytes, from, to - from);
+            return to;
+        }
+        partialLine.append(bytes, from, end - from);
+        lines.line(partialLine.array(), 0, partialLine.length(), partialAscii);
+        partialLine.clear();
+        return afterLineEnd(bytes, end, to);
+    }
+
+    /** Steps over the line end at {@code end}: CR LF counts as one, also when the LF is in the next chunk. */
+    private int afterLineEnd(byte[] bytes, int end, int to) {
+        int pos = end + 1;
+        if (bytes[end] == '\r') {
+            if (pos == to) {
+                skipLf = true;
+            } else if (bytes[pos] == '\n') {
+                pos++;
+            }
+        }
+        return pos;
+    }
+
+    private void keepPartialLine(byte[] bytes, int from, int to, boolean ascii) {
         if (partialLine.isEmpty()) {
             lines.release(partialLine.array()); // a data slice may still point into its old line
         }
         partialLine.append(bytes, from, to - from);
+        partialAscii = ascii;
     }
 }

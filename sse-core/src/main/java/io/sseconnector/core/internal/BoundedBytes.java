@@ -21,7 +21,12 @@ public final class BoundedBytes {
     }
 
     public void append(byte[] src, int from, int count) {
-        int end = reserve(count);
+        // The common case, room left, in few bytecodes so that the JIT inlines it; growth and the
+        // limit are a call.
+        int end = length + count;
+        if (count > bytes.length - length) {
+            end = reserve(count);
+        }
         System.arraycopy(src, from, bytes, length, count);
         length = end;
     }

@@ -17,38 +17,27 @@ public final class Utf8 {
 
     private Utf8() {}
 
-    /** Decodes {@code bytes[from, to)}. */
-    public static String decode(byte[] bytes, int from, int to) {
-        return decode(bytes, from, to, false);
-    }
-
     /**
      * Decodes {@code bytes[from, to)}.
      *
      * @param ascii the caller already knows every byte is below 0x80, so nothing is checked
      */
     public static String decode(byte[] bytes, int from, int to, boolean ascii) {
-        int length = to - from;
-        if (ascii) {
-            return new String(bytes, from, length, ISO_8859_1);
-        }
-        int firstNonAscii = indexOfNonAscii(bytes, from, to);
-        if (firstNonAscii < 0) {
-            return new String(bytes, from, length, ISO_8859_1);
-        }
-        if (isValid(bytes, firstNonAscii, to)) {
-            return new String(bytes, from, length, UTF_8);
-        }
-        return decodeReplacing(bytes, from, to);
+        return ascii ? new String(bytes, from, to - from, ISO_8859_1) : decode(bytes, from, to);
     }
 
-    static int indexOfNonAscii(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] < 0) {
-                return i;
-            }
+    /** Decodes {@code bytes[from, to)}. */
+    public static String decode(byte[] bytes, int from, int to) {
+        String text = new String(bytes, from, to - from, UTF_8);
+        // The JDK decodes well-formed UTF-8 as the standard does (and ASCII at vector speed, into a
+        // Latin-1 string), and writes U+FFFD for any ill-formed input: a string without U+FFFD is
+        // therefore already right. For a Latin-1 string the check returns at once (it cannot hold
+        // U+FFFD), so ASCII text pays nothing for it. A U+FFFD may also be text the input encoded:
+        // only ill-formed input takes the replacing path.
+        if (text.indexOf(REPLACEMENT) < 0 || isValid(bytes, from, to)) {
+            return text;
         }
-        return -1;
+        return decodeReplacing(bytes, from, to);
     }
 
     /** Whether {@code bytes[from, to)} is well-formed UTF-8 (Unicode table 3-7). */

@@ -9,10 +9,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** {@link LineScanner}, eight bytes at a time, agrees with a byte-by-byte loop. */
-class LineScannerPropertiesTest {
+/** {@link LineEnds}, a word at a time, agrees with a byte-by-byte loop. */
+class LineEndsPropertiesTest {
     @Property(tries = 5000)
-    void findsTheFirstLineEndAndTellsWhetherTheLineIsAscii(
+    void findsTheFirstLineEndAndTellsWhetherTheBytesBeforeItAreAscii(
             @ForAll("bytes") byte[] bytes, @ForAll @IntRange(max = 20) int from, @ForAll @IntRange(max = 20) int cut) {
         int start = Math.min(from, bytes.length);
         int to = Math.max(start, bytes.length - cut);
@@ -25,33 +25,33 @@ class LineScannerPropertiesTest {
             }
             ascii &= bytes[i] >= 0;
         }
-        LineScanner scanner = new LineScanner();
-        assertThat(scanner.indexOfLineEnd(bytes, start, to)).isEqualTo(expected);
-        assertThat(scanner.takeAscii()).isEqualTo(ascii);
-        assertThat(scanner.takeAscii()).as("reset for the next line").isTrue();
+        long scan = LineEnds.scan(bytes, start, to);
+        assertThat(LineEnds.index(scan)).isEqualTo(expected);
+        assertThat(LineEnds.ascii(scan)).isEqualTo(ascii);
+        assertThat(LineEnds.indexOf(bytes, start, to)).isEqualTo(expected);
+        long continued = LineEnds.scanContinued(bytes, start, to);
+        assertThat(LineEnds.index(continued)).isEqualTo(expected);
+        assertThat(LineEnds.ascii(continued)).isEqualTo(ascii);
     }
 
-    @Property(tries = 1000)
-    void asciiNoteSpansCallsUntilTaken(@ForAll("bytes") byte[] first, @ForAll("bytes") byte[] second) {
-        LineScanner scanner = new LineScanner();
-        int end = scanner.indexOfLineEnd(first, 0, first.length);
-        boolean firstAscii = asciiBefore(first, end < 0 ? first.length : end);
-        if (end < 0) {
-            int secondEnd = scanner.indexOfLineEnd(second, 0, second.length);
-            boolean secondAscii = asciiBefore(second, secondEnd < 0 ? second.length : secondEnd);
-            assertThat(scanner.takeAscii()).isEqualTo(firstAscii && secondAscii);
-        } else {
-            assertThat(scanner.takeAscii()).isEqualTo(firstAscii);
-        }
+    @Property(tries = 2000)
+    void looksAtNoByteOutsideTheRange(
+            @ForAll("bytes") byte[] range,
+            @ForAll @IntRange(max = 20) int before,
+            @ForAll @IntRange(max = 20) int after,
+            @ForAll("outside") byte outside) {
+        // Line ends or non-ASCII bytes all around the range: the word reads (the last one overlaps
+        // bytes already checked) must not report any of them.
+        byte[] bytes = new byte[before + range.length + after];
+        java.util.Arrays.fill(bytes, outside);
+        System.arraycopy(range, 0, bytes, before, range.length);
+        int alone = LineEnds.indexOf(range, 0, range.length);
+        assertThat(LineEnds.indexOf(bytes, before, before + range.length)).isEqualTo(alone < 0 ? -1 : before + alone);
     }
 
-    private static boolean asciiBefore(byte[] bytes, int end) {
-        for (int i = 0; i < end; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
+    @Provide
+    Arbitrary<Byte> outside() {
+        return Arbitraries.of((byte) '\n', (byte) '\r', (byte) 0x80, (byte) 0xFF);
     }
 
     @Provide
