@@ -274,7 +274,8 @@ class ConnectionRulesTest extends ClientTestSupport {
         server.enqueue(ScriptedResponse.sse().headersDelay(Duration.ofSeconds(5)));
         server.enqueue(ScriptedResponse.sse().thenHang());
 
-        open(config("/events").withConnectTimeout(Duration.ofMillis(200)));
+        // Long enough that the second, prompt response meets it even on a loaded machine.
+        open(config("/events").withConnectTimeout(Duration.ofSeconds(1)));
 
         assertThat(recorder.next(StreamSignal.Retrying.class).reason()).contains("connect timeout");
         recorder.next(StreamSignal.Opened.class);
