@@ -3,11 +3,18 @@ package io.sseconnector.connector.destination;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 
 /** Whether a payload is one JSON value (it decides the MQTT 5 content type); streams, builds no tree. */
 public final class JsonCheck {
-    private final JsonFactory factory = new JsonFactory();
+    /**
+     * Shared by every device (it holds no per-parse state). Property names are skipped, never read,
+     * so they are not canonicalised: that would fill a symbol table per factory for nothing.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+            .build();
 
     public boolean isJson(String data) {
         if (data.isEmpty()) {
@@ -25,7 +32,7 @@ public final class JsonCheck {
                 && !Character.isWhitespace(first)) {
             return false; // cheap reject for text payloads
         }
-        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), data)) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), data)) {
             if (parser.nextToken() == null) {
                 return false;
             }
