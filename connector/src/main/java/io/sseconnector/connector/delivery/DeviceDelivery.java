@@ -25,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,22 +183,7 @@ public final class DeviceDelivery implements SseListener {
         byte[] payload = event.data().getBytes(StandardCharsets.UTF_8);
         int size = SpillFile.recordSize(event, payload);
         if (!spill.fits(size)) {
-            if (limits.overflow() == BufferLimits.Overflow.DROP_OLDEST) {
-                while (!spill.fits(size) && (!waiting.isEmpty() || !spill.isEmpty())) {
-                    if (!waiting.isEmpty()) {
-                        bufferedBytes -= waiting.poll().bytes;
-                    } else {
-                        spill.poll();
-                    }
-                    stats.dropped();
-                    droppedThisEpisode++;
-                }
-                logOverflowOnce("dropping the oldest waiting events (overflow: drop-oldest)");
-            } else if (!paused && stream != null) {
-                paused = true;
-                stream.pause();
-                logOverflowOnce("pausing the SSE stream (overflow: block)");
-            }
+            overflow(() -> !spill.fits(size));
         }
         if (!spilling) {
             spilling = true;
@@ -273,14 +259,20 @@ public final class DeviceDelivery implements SseListener {
         return targets;
     }
 
-    /** Applies the overflow policy when this event would not fit. */
+    /** Applies the overflow policy when this event would not fit in memory (no spill file). */
     private void makeRoom(int bytes) {
-        if (!isFull(1, bytes)) {
-            return;
+        if (isFull(1, bytes)) {
+            overflow(() -> isFull(1, bytes));
         }
+    }
+
+    /**
+     * The overflow policy, for the memory buffer and the spill file alike: {@code drop-oldest}
+     * drops the oldest unsent events while {@code full} holds; {@code block} pauses the stream.
+     */
+    private void overflow(BooleanSupplier full) {
         if (limits.overflow() == BufferLimits.Overflow.DROP_OLDEST) {
-            while (isFull(1, bytes) && !waiting.isEmpty()) {
-                bufferedBytes -= waiting.poll().bytes;
+            while (full.getAsBoolean() && dropOldest()) {
                 stats.dropped();
                 droppedThisEpisode++;
             }
@@ -290,6 +282,19 @@ public final class DeviceDelivery implements SseListener {
             stream.pause();
             logOverflowOnce("pausing the SSE stream (overflow: block)");
         }
+    }
+
+    /** Drops the oldest event not yet sent: memory holds older events than the spill file. */
+    private boolean dropOldest() {
+        if (!waiting.isEmpty()) {
+            bufferedBytes -= waiting.poll().bytes;
+            return true;
+        }
+        if (spill != null && !spill.isEmpty()) {
+            spill.poll();
+            return true;
+        }
+        return false;
     }
 
     private boolean isFull(int moreEvents, long moreBytes) {

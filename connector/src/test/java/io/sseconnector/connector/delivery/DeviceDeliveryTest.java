@@ -170,6 +170,23 @@ class DeviceDeliveryTest {
     }
 
     @Test
+    void dropOldestWithAFullSpillFileDropsTheOldestAndKeepsTheRestInOrder() throws Exception {
+        DeviceDelivery delivery = delivery(new BufferLimits(10, 1 << 20, 5, 300, BufferLimits.Overflow.DROP_OLDEST));
+        destination.up = false;
+        push(delivery, 1, 40);
+        long dropped = stats.snapshot().dropped();
+        assertThat(dropped).isPositive();
+        assertThat(stream.pauses).isZero();
+
+        destination.up = true;
+        delivery.destinationsReady();
+        assertThat(delivery.awaitDrained(Duration.ofSeconds(5))).isTrue();
+        List<String> sent = destination.sent();
+        assertThat(sent).hasSize(40 - (int) dropped).endsWith("40");
+        assertThat(sent.stream().map(Integer::valueOf).toList()).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
     void dropOldestWithoutSpillKeepsTheNewestAndCountsTheRest() throws Exception {
         DeviceDelivery delivery = delivery(new BufferLimits(10, 1 << 20, 5, 0, BufferLimits.Overflow.DROP_OLDEST));
         destination.up = false;
