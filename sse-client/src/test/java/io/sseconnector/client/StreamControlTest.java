@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,70 @@ class StreamControlTest extends ClientTestSupport {
         }
         for (int i = 0; i < count; i++) {
             assertThat(ids.get(i)).isEqualTo(i + 1L);
+        }
+        assertThat(stream.stats().events()).isEqualTo(count);
+    }
+
+    @Test
+    void aPauseFromTheListenerStopsDeliveryWithinALargeReadAndResumeDeliversTheRest() throws Exception {
+        // One write of ~2 MB: the client's reads grow to up to 1 MiB, yet a pause stops delivery
+        // after the 64 KiB slice the parser was working on; the rest of the read waits for resume().
+        int count = 10_000;
+        String padding = "z".repeat(200);
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            body.append("id: ").append(i).append("\ndata: ").append(padding).append("\n\n");
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        server.enqueue(ScriptedResponse.sse().write(out -> out.write(bytes)));
+        AtomicInteger delivered = new AtomicInteger();
+        AtomicInteger pausedAt = new AtomicInteger();
+        AtomicBoolean paused = new AtomicBoolean();
+        AtomicInteger overshoot = new AtomicInteger();
+        AtomicReference<SseStream> ref = new AtomicReference<>();
+        List<Long> ids = new ArrayList<>();
+        SignalRecorder inner = recorder;
+        SseStream stream = client.open(config("/events").withReconnect(false), signal -> {
+            inner.onSignal(signal);
+            if (!(signal instanceof StreamSignal.Event)) {
+                return;
+            }
+            int n = delivered.incrementAndGet();
+            if (paused.get()) {
+                overshoot.accumulateAndGet(n - pausedAt.get(), Math::max);
+            } else if (n % 1_000 == 1) {
+                pausedAt.set(n);
+                paused.set(true);
+                ref.get().pause(); // events 1, 1001, 2001, ... pause the stream
+            }
+        });
+        ref.set(stream);
+        recorder.next(StreamSignal.Opened.class);
+
+        int rounds = 0;
+        boolean closed = false;
+        while (ids.size() < count) {
+            ids.add(Long.parseLong(recorder.nextEvent().lastEventId()));
+            List<StreamSignal> more = recorder.during(Duration.ofMillis(300));
+            for (StreamSignal s : more) {
+                if (s instanceof StreamSignal.Event e) {
+                    ids.add(Long.parseLong(e.event().lastEventId()));
+                } else {
+                    closed |= s instanceof StreamSignal.Closed;
+                }
+            }
+            rounds++;
+            paused.set(false);
+            stream.resume();
+        }
+        assertThat(rounds).isGreaterThanOrEqualTo(count / 1_000);
+        // After each pause, at most the rest of the 64 KiB slice being parsed (~305 events) came.
+        assertThat(overshoot.get()).isLessThanOrEqualTo(64 * 1024 / 200);
+        for (int i = 0; i < count; i++) {
+            assertThat(ids.get(i)).isEqualTo(i + 1L);
+        }
+        if (!closed) {
+            assertThat(recorder.next()).isInstanceOf(StreamSignal.Closed.class);
         }
         assertThat(stream.stats().events()).isEqualTo(count);
     }

@@ -38,24 +38,24 @@ final class ChildRun {
             long warmupNanos = (long) (Double.parseDouble(opts.getOrDefault("warmup-seconds", "1")) * 1e9);
             long warmupStart = System.nanoTime();
             int warmupReads = 0;
+            // Every warm-up read is measured as the real one is: the bookkeeping (reading
+            // /proc/self/stat decodes a String as UTF-8) then runs before the measured read as often
+            // as before any other. Done only then, it once made the JIT throw away its compiled
+            // String constructor, which had seen nothing but ISO-8859-1 from our parser, just as the
+            // measured read began.
             do {
+                Usage before = Usage.now();
                 check(name, warmup, consumer.read(warmup.uri(), warmup.events()));
+                Usage.now().minus(before);
                 warmupReads++;
             } while (System.nanoTime() - warmupStart < warmupNanos && warmupReads < 50);
             System.gc();
-            ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long allocBefore = threads.getTotalThreadAllocatedBytes();
-            long sysBefore = systemTicks();
-            long cpuBefore = os.getProcessCpuTime();
-            long start = System.nanoTime();
+            Usage before = Usage.now();
             Consumer.Tally tally = consumer.read(measured.uri(), measured.events());
-            long nanos = System.nanoTime() - start;
-            long cpu = os.getProcessCpuTime() - cpuBefore;
-            long sysNanos = (systemTicks() - sysBefore) * 10_000_000L; // USER_HZ = 100
-            long allocated = threads.getTotalThreadAllocatedBytes() - allocBefore;
+            Usage used = Usage.now().minus(before);
             check(name, measured, tally);
-            System.out.println(RESULT + " " + nanos + " " + allocated + " " + cpu + " " + sysNanos);
+            System.out.println(RESULT + " " + used.nanos() + " " + used.allocated() + " " + used.cpuNanos() + " "
+                    + used.kernelNanos());
             System.out.flush();
         } catch (Exception | Error e) {
             System.err.println(name + ": " + e);
@@ -65,6 +65,27 @@ final class ChildRun {
             closeQuietly(consumer);
         }
         System.exit(status);
+    }
+
+    /**
+     * What this process had used at one moment: wall clock, bytes allocated by all threads, CPU time
+     * (its threads, JIT and GC) and the part of it in the kernel.
+     */
+    private record Usage(long nanos, long allocated, long cpuNanos, long kernelNanos) {
+        static Usage now() {
+            ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long kernel = systemTicks() * 10_000_000L; // USER_HZ = 100
+            return new Usage(System.nanoTime(), threads.getTotalThreadAllocatedBytes(), os.getProcessCpuTime(), kernel);
+        }
+
+        Usage minus(Usage earlier) {
+            return new Usage(
+                    nanos - earlier.nanos,
+                    allocated - earlier.allocated,
+                    cpuNanos - earlier.cpuNanos,
+                    kernelNanos - earlier.kernelNanos);
+        }
     }
 
     /** This process's CPU time in the kernel, in clock ticks (field 15 of /proc/self/stat); 0 elsewhere. */

@@ -32,8 +32,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Netty floor: a Netty client channel (NIO, TCP_NODELAY, adaptive reads of 512 B to 64 KiB)
- * counting blank lines: no parser, no events. In {@link Pipeline#RAW} it counts them in the socket's
+ * A Netty floor: a Netty client channel set up as sse-client sets it up (NIO, TCP_NODELAY, adaptive
+ * reads of 512 B to 1 MiB) counting blank lines: no parser, no events. In {@link Pipeline#RAW} it counts them in the socket's
  * bytes as they are read, with only a request encoder in the pipeline: the transport sse-client
  * stands on since it decodes HTTP/1.1 itself (the response head and chunk-size lines hold no blank
  * line, so the count is exact). In {@link Pipeline#CODEC} it counts them in the body parts of
@@ -41,6 +41,9 @@ import java.util.concurrent.TimeUnit;
  * runs compare.
  */
 final class NettyFloorConsumer implements Consumer {
+    /** sse-client's largest socket read. */
+    private static final int MAX_READ = 1024 * 1024;
+    /** The largest body part {@link Pipeline#CODEC} passes on. */
     private static final int MAX_CHUNK = 64 * 1024;
 
     /** What sits between the socket and the blank-line count. */
@@ -68,7 +71,7 @@ final class NettyFloorConsumer implements Consumer {
                 .group(group)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, MAX_CHUNK))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, MAX_READ))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

@@ -12,11 +12,13 @@ import java.util.List;
  * 1xx, 204 and 304 (after a 1xx the next head follows), {@code Transfer-Encoding: chunked} (see
  * {@link ChunkedBodyDecoder}), {@code Content-Length}, or until the connection closes.
  *
- * <p>Body bytes go to the {@link Sink} as array slices, one per socket read and never one per
- * chunk or event: a heap buffer's own array when no framing must be stripped, else the event
- * loop's {@link LoopScratch} array. Nothing is allocated per read. A broken head or body makes
- * {@link #decode} throw {@link MalformedResponseException} after the sink got every good byte
- * before the break. Event loop only; one instance per connection.
+ * <p>Body bytes go to the {@link Sink} as array slices of up to {@link LoopScratch#SIZE} bytes,
+ * never one per chunk or event: a heap buffer's own array when no framing must be stripped, else
+ * the event loop's {@link LoopScratch} array. Nothing is allocated per read. Between slices the
+ * decoder asks the sink whether it is {@linkplain Sink#paused() paused}, and if so returns with the
+ * rest of the buffer unread, so a socket read larger than a slice never runs far past a pause. A
+ * broken head or body makes {@link #decode} throw {@link MalformedResponseException} after the sink
+ * got every good byte before the break. Event loop only; one instance per connection.
  */
 final class Http1ResponseDecoder {
     /** What the decoder hands on, in stream order. */
@@ -29,6 +31,9 @@ final class Http1ResponseDecoder {
 
         /** The body ended as its framing says (right after the head when there is none). */
         void onBodyEnd();
+
+        /** Whether to stop taking bytes for now: {@link #decode} then returns with the rest unread. */
+        boolean paused();
     }
 
     private static final int HEAD = 0;
@@ -53,12 +58,13 @@ final class Http1ResponseDecoder {
 
     /**
      * Reads what {@code in} holds (it moves the reader index), handing the sink what it finds, until
-     * {@code in} is empty, the response is complete, or {@link #stop()} was called.
+     * {@code in} is empty, the response is complete, {@link #stop()} was called, or the sink is
+     * paused (checked before each slice of at most {@link LoopScratch#SIZE} bytes).
      *
      * @throws MalformedResponseException the head or the body framing is broken
      */
     void decode(ByteBuf in) {
-        while (in.isReadable()) {
+        while (in.isReadable() && !sink.paused()) {
             switch (state) {
                 case HEAD:
                     HttpResponse head = heads.parse(in);
@@ -80,6 +86,11 @@ final class Http1ResponseDecoder {
                     return;
             }
         }
+    }
+
+    /** Whether the response is complete or {@link #stop()} was called: {@link #decode} takes no more bytes. */
+    boolean done() {
+        return state == DONE;
     }
 
     /** The connection is done with: later bytes are dropped. */
@@ -163,30 +174,29 @@ final class Http1ResponseDecoder {
 
     private void fixedLength(ByteBuf in) {
         int n = (int) Math.min(remaining, in.readableBytes());
-        remaining -= n;
-        plain(in, n);
+        remaining -= plain(in, n);
         if (remaining == 0 && !stopped) {
             state = DONE;
             sink.onBodyEnd();
         }
     }
 
-    /** {@code n} body bytes without framing: a heap buffer's array as it is, else through the scratch. */
-    private void plain(ByteBuf in, int n) {
+    /**
+     * Up to {@code n} body bytes without framing, at most one {@link LoopScratch#SIZE} slice: a heap
+     * buffer's array as it is, else through the scratch. Returns how many it took.
+     */
+    private int plain(ByteBuf in, int n) {
+        int k = Math.min(n, LoopScratch.SIZE);
         if (in.hasArray()) {
             int index = in.readerIndex();
-            in.skipBytes(n);
-            sink.onBody(in.array(), in.arrayOffset() + index, n);
-            return;
+            in.skipBytes(k);
+            sink.onBody(in.array(), in.arrayOffset() + index, k);
+            return k;
         }
         byte[] scratch = LoopScratch.get();
-        int left = n;
-        while (left > 0 && !stopped) {
-            int k = Math.min(left, scratch.length);
-            in.readBytes(scratch, 0, k);
-            left -= k;
-            sink.onBody(scratch, 0, k);
-        }
+        in.readBytes(scratch, 0, k);
+        sink.onBody(scratch, 0, k);
+        return k;
     }
 
     private void chunked(ByteBuf in) {

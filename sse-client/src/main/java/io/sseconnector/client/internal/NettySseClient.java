@@ -43,8 +43,14 @@ import javax.net.ssl.SSLParameters;
 public final class NettySseClient implements SseClient {
     private static final System.Logger LOG = System.getLogger("io.sseconnector.client.SseClient");
 
-    /** The socket reads up to this much at a time; a read reaches the parser whole. */
-    private static final int MAX_READ = LoopScratch.SIZE;
+    /**
+     * The socket reads up to this much at a time (the adaptive allocator starts at 16 KiB and grows
+     * only while reads fill the buffer): as much per wake-up as Netty's default of 16 reads of 64 KiB,
+     * but in one read, so a busy stream costs a sixteenth of the reads, window updates and selector
+     * wake-ups. The parser still gets {@link LoopScratch#SIZE} bytes at a time, and a pause takes
+     * effect between those slices, not at the end of the read.
+     */
+    private static final int MAX_READ = 1024 * 1024;
 
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;

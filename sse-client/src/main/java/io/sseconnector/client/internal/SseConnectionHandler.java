@@ -1,6 +1,7 @@
 package io.sseconnector.client.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -54,6 +55,13 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
 
     private final ConnectionDeadline deadline;
     private final Http1ResponseDecoder http1 = new Http1ResponseDecoder(this);
+    /**
+     * HTTP/1.1: the unread rest of socket reads that a pause cut short (a read may be larger than
+     * the slice the parser gets at a time); handed on by {@link #resume()}. Null when none.
+     */
+    private ByteBuf pending;
+    /** The connection closed while bytes were pending: they are delivered despite a pause. */
+    private boolean draining;
 
     SseConnectionHandler(NettySseStream stream, URI uri, int redirects, HttpRequest request) {
         this.stream = stream;
@@ -144,16 +152,39 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
 
     /** HTTP/1.1: the response as it comes off the socket (or out of TLS). */
     private void onBytes(ByteBuf in) {
+        if (pending != null) {
+            // Bytes read before the pause took effect on the channel: they queue behind the rest.
+            CompositeByteBuf queue = pending instanceof CompositeByteBuf
+                    ? (CompositeByteBuf) pending
+                    : in.alloc().compositeBuffer().addComponent(true, pending);
+            pending = null;
+            in = queue.addComponent(true, in);
+        }
+        boolean keep = false;
         try {
             if (!finished) {
                 http1.decode(in);
+                // A pause stopped the decoder inside this read: the rest waits for resume(). (Not
+                // asked of paused() again: a resume from another thread may have come since, and
+                // then its task, queued behind this read, hands the rest on.)
+                keep = in.isReadable() && !finished && !http1.done();
             }
         } catch (MalformedResponseException e) {
             String what = parser == null ? "malformed response: " : "broken response body: ";
             retryable(what + e.getMessage(), -1, e, -1);
         } finally {
-            in.release();
+            if (keep) {
+                pending = in;
+            } else {
+                in.release();
+            }
         }
+    }
+
+    /** Whether the application paused the stream (it may do so from the listener, mid-read). */
+    @Override
+    public boolean paused() {
+        return !draining && stream.isPaused();
     }
 
     /** An HTTP/1.1 response part, or one converted from an HTTP/2 stream; anything else is dropped. */
@@ -181,6 +212,13 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
 
     /** The connection (or the HTTP/2 stream) closed. */
     void closed() {
+        if (pending != null && !finished) {
+            // Nothing more will come: what was read is delivered before the end, paused or not.
+            ByteBuf rest = pending;
+            pending = null;
+            draining = true;
+            onBytes(rest);
+        }
         if (!finished) {
             String unfinished = http1.unfinishedBody();
             if (parser != null && unfinished != null) {
@@ -383,7 +421,12 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
     }
 
     void resume() {
-        if (channel != null && !finished) {
+        if (pending != null && !finished) {
+            ByteBuf rest = pending;
+            pending = null;
+            onBytes(rest); // the listener may pause again: then the rest stays pending
+        }
+        if (channel != null && !finished && !stream.isPaused()) {
             channel.config().setAutoRead(true);
             deadline.resume();
         }
@@ -443,6 +486,10 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
         }
         finished = true;
         http1.stop();
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
         deadline.cancel();
         if (request != null) {
             ReferenceCountUtil.release(request);

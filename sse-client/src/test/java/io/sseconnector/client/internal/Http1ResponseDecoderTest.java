@@ -162,7 +162,7 @@ class Http1ResponseDecoderTest {
     }
 
     @Test
-    void aReadLargerThanTheScratchArrayIsPassedOnWhole() {
+    void aReadLargerThanTheScratchArrayIsPassedOnInSlicesOfTheScratchSize() {
         StringBuilder events = new StringBuilder();
         for (int i = 0; events.length() < 3 * LoopScratch.SIZE; i++) {
             events.append("id: ")
@@ -185,12 +185,91 @@ class Http1ResponseDecoderTest {
             Recorder plain = new Recorder();
             new Http1ResponseDecoder(plain).decode(buf(SSE_HEAD + "\r\n" + events, direct));
             assertThat(plain.body()).isEqualTo(events.toString());
+            assertThat(plain.largestSlice).isEqualTo(LoopScratch.SIZE);
+
+            Recorder fixed = new Recorder();
+            new Http1ResponseDecoder(fixed)
+                    .decode(buf(SSE_HEAD + "Content-Length: " + events.length() + "\r\n\r\n" + events, direct));
+            assertThat(fixed.body()).isEqualTo(events.toString());
+            assertThat(fixed.ends).isEqualTo(1);
+            assertThat(fixed.largestSlice).isEqualTo(LoopScratch.SIZE);
 
             Recorder decoded = new Recorder();
             new Http1ResponseDecoder(decoded)
                     .decode(buf(SSE_HEAD + "Transfer-Encoding: chunked\r\n\r\n" + chunked, direct));
             assertThat(decoded.body()).isEqualTo(events.toString());
             assertThat(decoded.ends).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPauseFromTheSinkLeavesTheRestOfTheReadUnreadUntilDecodeIsCalledAgain() {
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; events.length() < 4 * LoopScratch.SIZE; i++) {
+            events.append("id: ")
+                    .append(i)
+                    .append("\ndata: ")
+                    .append("y".repeat(i % 300))
+                    .append("\n\n");
+        }
+        StringBuilder chunked = new StringBuilder();
+        for (int i = 0; i < events.length(); i += 700) {
+            String part = events.substring(i, Math.min(events.length(), i + 700));
+            chunked.append(Integer.toHexString(part.length()))
+                    .append("\r\n")
+                    .append(part)
+                    .append("\r\n");
+        }
+        chunked.append("0\r\n\r\n");
+        List<String> responses = List.of(
+                SSE_HEAD + "\r\n" + events,
+                SSE_HEAD + "Content-Length: " + events.length() + "\r\n\r\n" + events,
+                SSE_HEAD + "Transfer-Encoding: chunked\r\n\r\n" + chunked);
+        for (String response : responses) {
+            for (boolean direct : new boolean[] {false, true}) {
+                Recorder r = new Recorder();
+                r.pauseOnBody = true;
+                Http1ResponseDecoder decoder = new Http1ResponseDecoder(r);
+                ByteBuf in = buf(response, direct);
+                try {
+                    decoder.decode(in);
+                    // One slice, then the decoder stops and leaves the rest in the buffer.
+                    assertThat(r.slices).isEqualTo(1);
+                    assertThat(r.body.size()).isLessThanOrEqualTo(LoopScratch.SIZE);
+                    assertThat(in.isReadable()).isTrue();
+                    int calls = 1;
+                    while (in.isReadable()) {
+                        r.paused = false;
+                        decoder.decode(in);
+                        calls++;
+                    }
+                    assertThat(calls).isGreaterThanOrEqualTo(4);
+                    assertThat(r.body()).isEqualTo(events.toString());
+                    // The body runs until the close, or ends by its framing.
+                    assertThat(r.ends).isEqualTo(response == responses.get(0) ? 0 : 1);
+                } finally {
+                    in.release();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPausedSinkGetsNothingNotEvenTheHead() {
+        Recorder r = new Recorder();
+        r.paused = true;
+        Http1ResponseDecoder decoder = new Http1ResponseDecoder(r);
+        ByteBuf in = buf(SSE_HEAD + "\r\n" + EVENTS, true);
+        try {
+            decoder.decode(in);
+            assertThat(r.statuses).isEmpty();
+            assertThat(in.readerIndex()).isZero();
+            r.paused = false;
+            decoder.decode(in);
+            assertThat(r.statuses).containsExactly("200");
+            assertThat(r.body()).isEqualTo(EVENTS);
+        } finally {
+            in.release();
         }
     }
 
@@ -240,6 +319,12 @@ class Http1ResponseDecoderTest {
         final ByteArrayOutputStream body = new ByteArrayOutputStream();
         int ends;
         Runnable onHeadAction = () -> {};
+        boolean paused;
+        /** Pause after every body slice. */
+        boolean pauseOnBody;
+
+        int slices;
+        int largestSlice;
 
         @Override
         public void onHead(HttpResponse head) {
@@ -250,6 +335,16 @@ class Http1ResponseDecoderTest {
         @Override
         public void onBody(byte[] bytes, int offset, int length) {
             body.write(bytes, offset, length);
+            slices++;
+            largestSlice = Math.max(largestSlice, length);
+            if (pauseOnBody) {
+                paused = true;
+            }
+        }
+
+        @Override
+        public boolean paused() {
+            return paused;
         }
 
         @Override

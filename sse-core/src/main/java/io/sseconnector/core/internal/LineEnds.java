@@ -58,16 +58,21 @@ public final class LineEnds {
 
     /**
      * {@link #scan} for the rest of a line that began in an earlier chunk: such a line is usually
-     * long, so the first word gets no shortcut of its own.
+     * long, so the first word gets no shortcut of its own, and plain ASCII is skipped a group of
+     * words at a time from the start.
      */
     public static long scanContinued(byte[] bytes, int from, int to) {
-        return to - from < Long.BYTES ? scanShort(bytes, from, to) : scanAfterFirstWord(bytes, from, to, 0);
+        return to - from < Long.BYTES
+                ? scanShort(bytes, from, to)
+                : scanAfterFirstWord(bytes, skipPlainAscii(bytes, from, to), to, 0);
     }
 
     /** {@link #scan} from {@code i} on; {@code seen} holds the bytes before {@code i} for the ASCII note. */
     private static long scanAfterFirstWord(byte[] bytes, int i, int to, long seen) {
         // A plain loop over one word per iteration: the JIT unrolls it, which measured faster on
-        // long lines than unrolling by hand (two words and one branch per iteration).
+        // long lines than unrolling by hand (two words and one branch per iteration). Fresh lines
+        // come here: skipping plain ASCII first (as for continued lines) measured ~10 % slower
+        // on the tiny stream, whose values are short.
         for (; i <= to - Long.BYTES; i += Long.BYTES) {
             long word = LittleEndian.getLong(bytes, i);
             if (maybeLineEnds(word) != 0) {
@@ -92,6 +97,46 @@ public final class LineEnds {
             seen |= word;
         }
         return NOT_FOUND | nonAscii(seen);
+    }
+
+    /**
+     * Skips plain ASCII: words that hold neither a byte below 0x0E (CR, LF and the rare other
+     * control bytes) nor a non-ASCII byte, four and then two at a time. Returns where the first
+     * group that needs a closer look starts, or where fewer than two words are left; every byte
+     * before it is ASCII and no line end.
+     *
+     * <p>Most lines are plain ASCII up to their end, and one test per group answers both questions
+     * (line end? ASCII?) for it, where the word loop in {@link #scanAfterFirstWord} needs a test
+     * and an OR per word: this measured 1.2-1.3x faster on 1 MiB lines.
+     */
+    private static int skipPlainAscii(byte[] bytes, int i, int to) {
+        for (; i <= to - 4 * Long.BYTES; i += 4 * Long.BYTES) {
+            long a = LittleEndian.getLong(bytes, i);
+            long b = LittleEndian.getLong(bytes, i + Long.BYTES);
+            long c = LittleEndian.getLong(bytes, i + 2 * Long.BYTES);
+            long d = LittleEndian.getLong(bytes, i + 3 * Long.BYTES);
+            if (((notPlain(a) | notPlain(b) | notPlain(c) | notPlain(d)) & HIGHS) != 0) {
+                break;
+            }
+        }
+        for (; i <= to - 2 * Long.BYTES; i += 2 * Long.BYTES) {
+            long a = LittleEndian.getLong(bytes, i);
+            long b = LittleEndian.getLong(bytes, i + Long.BYTES);
+            if (((notPlain(a) | notPlain(b)) & HIGHS) != 0) {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * A filter, read in the high bits ({@link #HIGHS}): none is set when every byte of {@code word}
+     * is in 0x0E..0x7F. A byte below 0x0E wraps around in the subtraction and sets its high bit
+     * (bytes above it may then borrow, which only flags more); a non-ASCII byte has it set already.
+     * The caller masks once for a whole group of words.
+     */
+    private static long notPlain(long word) {
+        return (word - BELOW_CR_PLUS_ONE) | word;
     }
 
     private static long scanShort(byte[] bytes, int from, int to) {
