@@ -168,14 +168,13 @@ public final class SseParser {
         if (!partialLine.isEmpty() && pos < to) {
             pos = finishPartialLine(bytes, pos, to);
         }
-        while (pos < to) {
-            long scan = lines.lineAt(bytes, pos, to);
-            int end = LineEnds.index(scan);
-            if (end < 0) {
-                keepPartialLine(bytes, pos, to, LineEnds.ascii(scan));
-                break;
+        if (pos < to) {
+            pos = lines.lines(bytes, pos, to);
+            if (pos < to) {
+                keepPartialLine(bytes, pos, to, lines.unfinishedAscii());
+            } else if (bytes[to - 1] == '\r') {
+                skipLf = true; // the chunk ended a line with CR: an LF next belongs to it
             }
-            pos = afterLineEnd(bytes, end, to);
         }
         lines.release(bytes);
     }
