@@ -163,64 +163,34 @@ class Http1ResponseDecoderTest {
 
     @Test
     void aReadLargerThanTheScratchArrayIsPassedOnInSlicesOfTheScratchSize() {
-        StringBuilder events = new StringBuilder();
-        for (int i = 0; events.length() < 3 * LoopScratch.SIZE; i++) {
-            events.append("id: ")
-                    .append(i)
-                    .append("\ndata: ")
-                    .append("x".repeat(i % 500))
-                    .append("\n\n");
-        }
-        StringBuilder chunked = new StringBuilder();
-        for (int i = 0; i < events.length(); i += 1000) {
-            String part = events.substring(i, Math.min(events.length(), i + 1000));
-            chunked.append(Integer.toHexString(part.length()))
-                    .append("\r\n")
-                    .append(part)
-                    .append("\r\n");
-        }
-        chunked.append("0\r\n\r\n");
+        String events = events(3 * LoopScratch.SIZE, 'x', 500);
+        String chunked = chunked(events, 1000);
 
         for (boolean direct : new boolean[] {false, true}) {
             Recorder plain = new Recorder();
             new Http1ResponseDecoder(plain).decode(buf(SSE_HEAD + "\r\n" + events, direct));
-            assertThat(plain.body()).isEqualTo(events.toString());
+            assertThat(plain.body()).isEqualTo(events);
             assertThat(plain.largestSlice).isEqualTo(LoopScratch.SIZE);
 
             Recorder fixed = new Recorder();
             new Http1ResponseDecoder(fixed)
                     .decode(buf(SSE_HEAD + "Content-Length: " + events.length() + "\r\n\r\n" + events, direct));
-            assertThat(fixed.body()).isEqualTo(events.toString());
+            assertThat(fixed.body()).isEqualTo(events);
             assertThat(fixed.ends).isEqualTo(1);
             assertThat(fixed.largestSlice).isEqualTo(LoopScratch.SIZE);
 
             Recorder decoded = new Recorder();
             new Http1ResponseDecoder(decoded)
                     .decode(buf(SSE_HEAD + "Transfer-Encoding: chunked\r\n\r\n" + chunked, direct));
-            assertThat(decoded.body()).isEqualTo(events.toString());
+            assertThat(decoded.body()).isEqualTo(events);
             assertThat(decoded.ends).isEqualTo(1);
         }
     }
 
     @Test
     void aPauseFromTheSinkLeavesTheRestOfTheReadUnreadUntilDecodeIsCalledAgain() {
-        StringBuilder events = new StringBuilder();
-        for (int i = 0; events.length() < 4 * LoopScratch.SIZE; i++) {
-            events.append("id: ")
-                    .append(i)
-                    .append("\ndata: ")
-                    .append("y".repeat(i % 300))
-                    .append("\n\n");
-        }
-        StringBuilder chunked = new StringBuilder();
-        for (int i = 0; i < events.length(); i += 700) {
-            String part = events.substring(i, Math.min(events.length(), i + 700));
-            chunked.append(Integer.toHexString(part.length()))
-                    .append("\r\n")
-                    .append(part)
-                    .append("\r\n");
-        }
-        chunked.append("0\r\n\r\n");
+        String events = events(4 * LoopScratch.SIZE, 'y', 300);
+        String chunked = chunked(events, 700);
         List<String> responses = List.of(
                 SSE_HEAD + "\r\n" + events,
                 SSE_HEAD + "Content-Length: " + events.length() + "\r\n\r\n" + events,
@@ -244,7 +214,7 @@ class Http1ResponseDecoderTest {
                         calls++;
                     }
                     assertThat(calls).isGreaterThanOrEqualTo(4);
-                    assertThat(r.body()).isEqualTo(events.toString());
+                    assertThat(r.body()).isEqualTo(events);
                     // The body runs until the close, or ends by its framing.
                     assertThat(r.ends).isEqualTo(response == responses.get(0) ? 0 : 1);
                 } finally {
@@ -274,6 +244,32 @@ class Http1ResponseDecoderTest {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
+
+    /** Events {@code id: N / data: <filler × (N % maxData)>} until the text is at least {@code minLength} long. */
+    private static String events(int minLength, char filler, int maxData) {
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; events.length() < minLength; i++) {
+            events.append("id: ")
+                    .append(i)
+                    .append("\ndata: ")
+                    .append(String.valueOf(filler).repeat(i % maxData))
+                    .append("\n\n");
+        }
+        return events.toString();
+    }
+
+    /** {@code body} as a chunked body of {@code partSize}-byte chunks (ASCII: chars are bytes), then the last chunk. */
+    private static String chunked(String body, int partSize) {
+        StringBuilder chunked = new StringBuilder();
+        for (int i = 0; i < body.length(); i += partSize) {
+            String part = body.substring(i, Math.min(body.length(), i + partSize));
+            chunked.append(Integer.toHexString(part.length()))
+                    .append("\r\n")
+                    .append(part)
+                    .append("\r\n");
+        }
+        return chunked.append("0\r\n\r\n").toString();
+    }
 
     /** Splits the response at every index, then byte by byte; each way must give the same calls. */
     private static void assertEverySplit(String response, boolean direct, String statuses, String body, int ends) {

@@ -1,12 +1,9 @@
 package io.sseconnector.core.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link LineEnds} on long plain-ASCII runs, which it skips two words at a time: one byte that
+ * {@link LineEnds} on long plain-ASCII runs, which it skips four or two words at a time: one byte that
  * needs a closer look (a line end, another control byte, a non-ASCII byte, or the bytes just above
  * and below the test's bounds) at every position of ranges of every length and start, and a
  * non-ASCII byte before a line end at every pair of positions.
@@ -24,7 +21,7 @@ class LineEndsPlainRunTest {
                     for (byte special : SPECIALS) {
                         byte[] bytes = plain(from + length + 3);
                         bytes[from + at] = special;
-                        assertAgreesWithByteLoop(bytes, from, from + length);
+                        ByteLoopReference.assertLineEndsAgree(bytes, from, from + length);
                     }
                 }
             }
@@ -39,7 +36,7 @@ class LineEndsPlainRunTest {
                     byte[] bytes = plain(length + 1);
                     bytes[1 + nonAscii] = (byte) 0xE9;
                     bytes[1 + lineEnd] = lineEnd % 2 == 0 ? (byte) '\n' : (byte) '\r';
-                    assertAgreesWithByteLoop(bytes, 1, 1 + length);
+                    ByteLoopReference.assertLineEndsAgree(bytes, 1, 1 + length);
                 }
             }
         }
@@ -49,9 +46,9 @@ class LineEndsPlainRunTest {
     void longPlainLineEndingAnywhere() {
         for (int length = 1; length <= 1100; length += length < 80 ? 1 : 37) {
             byte[] bytes = plain(length);
-            assertAgreesWithByteLoop(bytes, 0, length);
+            ByteLoopReference.assertLineEndsAgree(bytes, 0, length);
             bytes[length - 1] = '\n';
-            assertAgreesWithByteLoop(bytes, 0, length);
+            ByteLoopReference.assertLineEndsAgree(bytes, 0, length);
         }
     }
 
@@ -62,24 +59,5 @@ class LineEndsPlainRunTest {
             bytes[i] = (byte) (0x20 + (i * 7) % 0x5F);
         }
         return bytes;
-    }
-
-    private static void assertAgreesWithByteLoop(byte[] bytes, int from, int to) {
-        int expected = -1;
-        boolean ascii = true;
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == '\n' || bytes[i] == '\r') {
-                expected = i;
-                break;
-            }
-            ascii &= bytes[i] >= 0;
-        }
-        String where = "bytes " + Arrays.toString(Arrays.copyOfRange(bytes, from, to));
-        long scan = LineEnds.scan(bytes, from, to);
-        assertThat(LineEnds.index(scan)).as(where).isEqualTo(expected);
-        assertThat(LineEnds.ascii(scan)).as(where).isEqualTo(ascii);
-        long continued = LineEnds.scanContinued(bytes, from, to);
-        assertThat(LineEnds.index(continued)).as(where).isEqualTo(expected);
-        assertThat(LineEnds.ascii(continued)).as(where).isEqualTo(ascii);
     }
 }

@@ -16,22 +16,7 @@ class LineEndsPropertiesTest {
             @ForAll("bytes") byte[] bytes, @ForAll @IntRange(max = 20) int from, @ForAll @IntRange(max = 20) int cut) {
         int start = Math.min(from, bytes.length);
         int to = Math.max(start, bytes.length - cut);
-        int expected = -1;
-        boolean ascii = true;
-        for (int i = start; i < to; i++) {
-            if (bytes[i] == '\n' || bytes[i] == '\r') {
-                expected = i;
-                break;
-            }
-            ascii &= bytes[i] >= 0;
-        }
-        long scan = LineEnds.scan(bytes, start, to);
-        assertThat(LineEnds.index(scan)).isEqualTo(expected);
-        assertThat(LineEnds.ascii(scan)).isEqualTo(ascii);
-        assertThat(LineEnds.indexOf(bytes, start, to)).isEqualTo(expected);
-        long continued = LineEnds.scanContinued(bytes, start, to);
-        assertThat(LineEnds.index(continued)).isEqualTo(expected);
-        assertThat(LineEnds.ascii(continued)).isEqualTo(ascii);
+        ByteLoopReference.assertLineEndsAgree(bytes, start, to);
     }
 
     @Property(tries = 2000)
