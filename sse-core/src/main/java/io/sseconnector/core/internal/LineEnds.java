@@ -101,21 +101,24 @@ public final class LineEnds {
 
     /**
      * Skips plain ASCII: words that hold neither a byte below 0x0E (CR, LF and the rare other
-     * control bytes) nor a non-ASCII byte, four and then two at a time. Returns where the first
-     * group that needs a closer look starts, or where fewer than two words are left; every byte
-     * before it is ASCII and no line end.
+     * control bytes) nor a non-ASCII byte, eight, then four, then two at a time. Returns where the
+     * first group that needs a closer look starts, or where fewer than two words are left; every
+     * byte before it is ASCII and no line end.
      *
      * <p>Most lines are plain ASCII up to their end, and one test per group answers both questions
      * (line end? ASCII?) for it, where the word loop in {@link #scanAfterFirstWord} needs a test
-     * and an OR per word: this measured 1.2-1.3x faster on 1 MiB lines.
+     * and an OR per word: this measured 1.2-1.3x faster on 1 MiB lines. The eight-word step comes
+     * first for small chunks: a 64-byte piece of a long line is one step instead of two turns of
+     * the four-word loop, which made 1 MiB events fed in 64-byte chunks ~15 % faster.
      */
     private static int skipPlainAscii(byte[] bytes, int i, int to) {
+        for (; i <= to - 8 * Long.BYTES; i += 8 * Long.BYTES) {
+            if (((notPlain4(bytes, i) | notPlain4(bytes, i + 4 * Long.BYTES)) & HIGHS) != 0) {
+                break;
+            }
+        }
         for (; i <= to - 4 * Long.BYTES; i += 4 * Long.BYTES) {
-            long a = LittleEndian.getLong(bytes, i);
-            long b = LittleEndian.getLong(bytes, i + Long.BYTES);
-            long c = LittleEndian.getLong(bytes, i + 2 * Long.BYTES);
-            long d = LittleEndian.getLong(bytes, i + 3 * Long.BYTES);
-            if (((notPlain(a) | notPlain(b) | notPlain(c) | notPlain(d)) & HIGHS) != 0) {
+            if ((notPlain4(bytes, i) & HIGHS) != 0) {
                 break;
             }
         }
@@ -127,6 +130,14 @@ public final class LineEnds {
             }
         }
         return i;
+    }
+
+    /** {@link #notPlain} of the four words at {@code at}, OR-ed. */
+    private static long notPlain4(byte[] bytes, int at) {
+        return notPlain(LittleEndian.getLong(bytes, at))
+                | notPlain(LittleEndian.getLong(bytes, at + Long.BYTES))
+                | notPlain(LittleEndian.getLong(bytes, at + 2 * Long.BYTES))
+                | notPlain(LittleEndian.getLong(bytes, at + 3 * Long.BYTES));
     }
 
     /**
