@@ -37,6 +37,12 @@ final class ChunkedBodyDecoder {
     /** The body ended; later bytes are not part of it. */
     private static final int DONE = 9;
 
+    /**
+     * {@link #wholeChunk} reads at most this many hex digits (60 bits) and leaves longer sizes,
+     * which would need the overflow check, to the byte-at-a-time states.
+     */
+    private static final int MAX_FAST_DIGITS = 15;
+
     /** A size above this would overflow on the next digit. */
     private static final long MAX_SIZE_BEFORE_DIGIT = (1L << 56) - 1;
 
@@ -114,11 +120,17 @@ final class ChunkedBodyDecoder {
                     }
                     break;
                 }
-                case SIZE_START:
+                case SIZE_START: {
+                    int next = wholeChunk(bytes, read, to);
+                    if (next >= 0) {
+                        read = next;
+                        break;
+                    }
                     remaining = 0;
                     lineLength = 0;
                     read = sizeDigit(bytes[read], read, true);
                     break;
+                }
                 case SIZE:
                     read = sizeDigit(bytes[read], read, false);
                     break;
@@ -171,6 +183,50 @@ final class ChunkedBodyDecoder {
                     return;
             }
         }
+    }
+
+    /**
+     * The common case in one step: a data chunk that lies wholly in {@code bytes[from, to)}, its size
+     * line plain hex digits and CRLF (or LF), its data followed by CRLF (or LF). Moves the data to
+     * {@link #write} and returns the index after the chunk, or -1 for anything else (the last chunk,
+     * extensions, a chunk cut by the region's end, a malformed frame), which the byte-at-a-time
+     * states then read from the same place, with the same results and errors.
+     */
+    private int wholeChunk(byte[] bytes, int from, int to) {
+        int i = from;
+        long size = 0;
+        int digitsEnd = Math.min(to, from + MAX_FAST_DIGITS);
+        for (int digit; i < digitsEnd && (digit = hexValue(bytes[i])) >= 0; i++) {
+            size = (size << 4) | digit;
+        }
+        if (size == 0 || i == digitsEnd) {
+            return -1;
+        }
+        int data = lineEnd(bytes, i, to);
+        if (data < 0 || size > to - data) {
+            return -1;
+        }
+        int n = (int) size;
+        int next = lineEnd(bytes, data + n, to);
+        if (next < 0) {
+            return -1;
+        }
+        if (write != data) {
+            System.arraycopy(bytes, data, bytes, write, n);
+        }
+        write += n;
+        return next;
+    }
+
+    /** The index after a CRLF or LF at {@code i}, or -1 when there is none before {@code to}. */
+    private static int lineEnd(byte[] bytes, int i, int to) {
+        if (i < to && bytes[i] == '\n') {
+            return i + 1;
+        }
+        if (i + 1 < to && bytes[i] == '\r' && bytes[i + 1] == '\n') {
+            return i + 2;
+        }
+        return -1;
     }
 
     /** One byte of the chunk-size; returns the index after it. */

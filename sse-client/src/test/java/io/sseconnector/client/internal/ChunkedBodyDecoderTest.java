@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,6 +58,53 @@ class ChunkedBodyDecoderTest {
                 assertThat(d.done).isTrue();
             }
         }
+    }
+
+    /**
+     * Bodies of many chunks (sizes of one to three hex digits, CRLF or bare LF, some with
+     * extensions) cut into regions at random points: whole chunks inside a region take the one-step
+     * path, chunks cut by a region's end the byte-at-a-time states; the payload is the same.
+     */
+    @Test
+    void manyChunksCutAnywhereGiveTheirPayloadInOrder() {
+        Random random = new Random(7);
+        for (int body = 0; body < 300; body++) {
+            StringBuilder framed = new StringBuilder();
+            StringBuilder expected = new StringBuilder();
+            int chunks = 1 + random.nextInt(40);
+            for (int c = 0; c < chunks; c++) {
+                int size = 1 + random.nextInt(random.nextBoolean() ? 20 : 700);
+                String eol = random.nextBoolean() ? "\r\n" : "\n";
+                String data = randomText(random, size);
+                String hex = Integer.toHexString(size);
+                framed.append(random.nextBoolean() ? hex : hex.toUpperCase(Locale.ROOT))
+                        .append(random.nextInt(8) == 0 ? ";ext=1" : "")
+                        .append(eol)
+                        .append(data)
+                        .append(eol);
+                expected.append(data);
+            }
+            framed.append("0\r\n\r\n");
+            byte[] bytes = framed.toString().getBytes(StandardCharsets.ISO_8859_1);
+            int[] splits =
+                    random.ints(random.nextInt(6), 0, bytes.length + 1).sorted().toArray();
+
+            Decoded d = decode(bytes, splits);
+
+            assertThat(d.payload)
+                    .as("body %d split at %s", body, Arrays.toString(splits))
+                    .isEqualTo(expected.toString());
+            assertThat(d.done).isTrue();
+            assertThat(d.failure).isNull();
+        }
+    }
+
+    @Test
+    void aChunkWholeInTheRegionStillChecksTheLineEndAfterItsData() {
+        Decoded d = decodeWhole("5\r\nhello\rX6\r\n world\r\n0\r\n\r\n");
+
+        assertThat(d.payload).isEqualTo("hello");
+        assertThat(d.failure).hasMessageContaining("chunk data not followed by a line end, found 'X'");
     }
 
     @Test
@@ -144,6 +194,16 @@ class ChunkedBodyDecoderTest {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
+
+    private static String randomText(Random random, int length) {
+        // Line ends and hex digits too: payload bytes must never be read as framing.
+        String alphabet = "ab\r\n09;:xyz{}\"";
+        char[] text = new char[length];
+        for (int i = 0; i < length; i++) {
+            text[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+        }
+        return new String(text);
+    }
 
     private record Decoded(String payload, boolean done, MalformedResponseException failure) {}
 
