@@ -39,8 +39,8 @@ import okhttp3.sse.EventSources;
 /**
  * One consumer in a JVM of its own: opens N streams to the {@link TickServer}, waits until every
  * stream has received {@link #EVENTS_EACH} events, then measures what the process holds (heap after
- * full GCs, resident memory, threads) against the same measures taken before the
- * first stream opened. Prints one {@code RESULT} line of {@code key=value} pairs for {@link
+ * full GCs, resident memory, threads) against the same measures taken before the first stream
+ * opened. Prints one {@code RESULT} line of {@code key=value} pairs for {@link
  * ManyStreamsHarness}.
  *
  * <ul>
@@ -82,6 +82,9 @@ public final class ManyStreamsChild {
             Thread.sleep(50);
         }
         long readyAt = System.nanoTime();
+        if (openedAt == 0 && run.opened() == streams) {
+            openedAt = readyAt; // all opened and received their events between two looks
+        }
         Stats after = Stats.take();
         int ready = run.ready();
         int opened = run.opened();
@@ -127,24 +130,33 @@ public final class ManyStreamsChild {
         }
     }
 
-    private interface Run extends AutoCloseable {
-        int opened();
-
+    /** One consumer's streams, counted as they open, receive their events or fail. */
+    private abstract static class Run implements AutoCloseable {
+        final LongAdder opened = new LongAdder();
         /** Streams that have received {@link #EVENTS_EACH} events. */
-        int ready();
+        final LongAdder ready = new LongAdder();
 
-        long failures();
+        final LongAdder failures = new LongAdder();
+
+        int opened() {
+            return opened.intValue();
+        }
+
+        int ready() {
+            return ready.intValue();
+        }
+
+        long failures() {
+            return failures.sum();
+        }
 
         @Override
-        void close();
+        public abstract void close();
     }
 
-    private static final class OursRun implements Run {
+    private static final class OursRun extends Run {
         private final SseClient client = SseClient.create();
         private final AtomicIntegerArray events;
-        private final LongAdder opened = new LongAdder();
-        private final LongAdder ready = new LongAdder();
-        private final LongAdder failures = new LongAdder();
 
         OursRun(URI uri, int streams) {
             events = new AtomicIntegerArray(streams);
@@ -168,31 +180,13 @@ public final class ManyStreamsChild {
         }
 
         @Override
-        public int opened() {
-            return opened.intValue();
-        }
-
-        @Override
-        public int ready() {
-            return ready.intValue();
-        }
-
-        @Override
-        public long failures() {
-            return failures.sum();
-        }
-
-        @Override
         public void close() {
             client.close();
         }
     }
 
-    private static final class OkHttpSseRun implements Run {
+    private static final class OkHttpSseRun extends Run {
         private final OkHttpClient client;
-        private final LongAdder opened = new LongAdder();
-        private final LongAdder ready = new LongAdder();
-        private final LongAdder failures = new LongAdder();
 
         OkHttpSseRun(URI uri, int streams) {
             Dispatcher dispatcher = new Dispatcher();
@@ -229,21 +223,6 @@ public final class ManyStreamsChild {
         }
 
         @Override
-        public int opened() {
-            return opened.intValue();
-        }
-
-        @Override
-        public int ready() {
-            return ready.intValue();
-        }
-
-        @Override
-        public long failures() {
-            return failures.sum();
-        }
-
-        @Override
         public void close() {
             client.dispatcher().cancelAll();
             client.dispatcher().executorService().shutdown();
@@ -251,12 +230,9 @@ public final class ManyStreamsChild {
         }
     }
 
-    private static final class FloorRun implements Run {
+    private static final class FloorRun extends Run {
         private final EventLoopGroup group =
                 new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
-        private final LongAdder opened = new LongAdder();
-        private final LongAdder ready = new LongAdder();
-        private final LongAdder failures = new LongAdder();
         private final List<Channel> channels = new ArrayList<>();
 
         FloorRun(URI uri, int streams) {
@@ -301,21 +277,6 @@ public final class ManyStreamsChild {
                     ready.increment();
                 }
             }
-        }
-
-        @Override
-        public int opened() {
-            return opened.intValue();
-        }
-
-        @Override
-        public int ready() {
-            return ready.intValue();
-        }
-
-        @Override
-        public long failures() {
-            return failures.sum();
         }
 
         @Override
