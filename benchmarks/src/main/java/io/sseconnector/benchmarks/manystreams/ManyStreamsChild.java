@@ -3,7 +3,7 @@ package io.sseconnector.benchmarks.manystreams;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -23,8 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -47,7 +45,8 @@ import okhttp3.sse.EventSources;
  *   <li>{@code ours}: sse-client, {@code SseClient.create()} (one I/O thread per core), one {@code
  *       SseStream} per stream, events counted per stream by its listener;
  *   <li>{@code floor-netty}: the transport under it, a Netty channel per stream set up as
- *       sse-client sets it up (NIO, TCP_NODELAY, one I/O thread per core) that sends the request and
+ *       sse-client sets it up (NIO, TCP_NODELAY, adaptive reads of 512 B to 1 MiB, one I/O thread per
+ *       core) that sends the request and
  *       counts body bytes: no parser, no events;
  *   <li>{@code okhttp-sse}: the peer, okhttp-sse 5's {@code EventSource} per stream on one {@code
  *       OkHttpClient} whose dispatcher admits N concurrent calls (it reads each stream on a thread of
@@ -56,6 +55,8 @@ import okhttp3.sse.EventSources;
  */
 public final class ManyStreamsChild {
     static final int EVENTS_EACH = 3;
+    /** sse-client's largest socket read, for the floor. */
+    private static final int MAX_READ = 1024 * 1024;
 
     private ManyStreamsChild() {}
 
@@ -233,7 +234,6 @@ public final class ManyStreamsChild {
     private static final class FloorRun extends Run {
         private final EventLoopGroup group =
                 new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
-        private final List<Channel> channels = new ArrayList<>();
 
         FloorRun(URI uri, int streams) {
             byte[] request = ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
@@ -243,6 +243,7 @@ public final class ManyStreamsChild {
                     .group(group)
                     .channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, MAX_READ))
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
@@ -250,17 +251,14 @@ public final class ManyStreamsChild {
                         }
                     });
             for (int i = 0; i < streams; i++) {
-                channels.add(bootstrap
-                        .connect(uri.getHost(), uri.getPort())
-                        .addListener((ChannelFuture f) -> {
-                            if (f.isSuccess()) {
-                                opened.increment();
-                                f.channel().writeAndFlush(Unpooled.wrappedBuffer(request));
-                            } else {
-                                failures.increment();
-                            }
-                        })
-                        .channel());
+                bootstrap.connect(uri.getHost(), uri.getPort()).addListener((ChannelFuture f) -> {
+                    if (f.isSuccess()) {
+                        opened.increment();
+                        f.channel().writeAndFlush(Unpooled.wrappedBuffer(request));
+                    } else {
+                        failures.increment();
+                    }
+                });
             }
         }
 
