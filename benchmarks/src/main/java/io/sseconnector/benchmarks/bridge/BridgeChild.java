@@ -2,8 +2,8 @@ package io.sseconnector.benchmarks.bridge;
 
 import io.sseconnector.connector.bridge.Bridge;
 import io.sseconnector.connector.bridge.BridgeFactory;
+import io.sseconnector.connector.bridge.Device;
 import io.sseconnector.connector.config.ConfigLoader;
-import io.sseconnector.connector.delivery.DeviceDelivery;
 import io.sseconnector.connector.stats.BridgeStats;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -59,8 +59,8 @@ public final class BridgeChild {
     private static String status(Bridge bridge) {
         BridgeStats.Snapshot s = bridge.stats().snapshot();
         long buffered = 0;
-        for (DeviceDelivery delivery : bridge.deliveries()) {
-            buffered += delivery.buffered();
+        for (Device device : bridge.devices()) {
+            buffered += device.buffered();
         }
         return String.format(
                 Locale.ROOT,

@@ -1,9 +1,10 @@
 package io.sseconnector.connector.admin;
 
 import io.sseconnector.connector.bridge.Bridge;
-import io.sseconnector.connector.delivery.DeviceDelivery;
-import io.sseconnector.connector.delivery.DeviceState;
+import io.sseconnector.connector.bridge.Device;
+import io.sseconnector.connector.destination.Undeliverable;
 import io.sseconnector.connector.stats.BridgeStats;
+import io.sseconnector.connector.stats.DeviceState;
 import io.sseconnector.connector.stats.LatencyHistogram;
 import io.sseconnector.server.Response;
 import io.sseconnector.server.Routes;
@@ -48,8 +49,8 @@ public final class AdminEndpoints {
         body.put("status", ready ? "ready" : "not ready");
         body.put("broker", bridge.brokerConnected() ? "connected" : "disconnected");
         Map<String, String> devices = new LinkedHashMap<>();
-        for (DeviceDelivery delivery : bridge.deliveries()) {
-            devices.put(delivery.device(), delivery.state().connected() ? "connected" : "disconnected");
+        for (Device device : bridge.devices()) {
+            devices.put(device.name(), device.state().connected() ? "connected" : "disconnected");
         }
         body.put("devices", devices);
         return Response.json(ready ? 200 : 503, json.writeValueAsString(body));
@@ -61,6 +62,8 @@ public final class AdminEndpoints {
         body.put("received", s.received());
         body.put("delivered", s.delivered());
         body.put("errors", s.errors());
+        body.put("errorsByReason", byLabel(s.errorsByReason()));
+        body.put("retries", s.retries());
         body.put("dropped", s.dropped());
         body.put("unmatchedDropped", s.unmatchedDropped());
         body.put("givenUp", s.givenUp());
@@ -73,8 +76,8 @@ public final class AdminEndpoints {
         body.put("latencyP99Seconds", s.latency().quantileUpperBound(0.99));
         body.put("brokerConnected", bridge.brokerConnected());
         Map<String, Object> devices = new LinkedHashMap<>();
-        for (DeviceDelivery delivery : bridge.deliveries()) {
-            DeviceState state = delivery.state();
+        for (Device each : bridge.devices()) {
+            DeviceState state = each.state();
             Map<String, Object> device = new LinkedHashMap<>();
             device.put("connected", state.connected());
             device.put(
@@ -84,10 +87,10 @@ public final class AdminEndpoints {
                             : state.connectedSince().toString());
             device.put("lastDeliveredId", state.lastDeliveredId());
             device.put("reconnects", state.reconnects());
-            device.put("buffered", delivery.buffered());
-            device.put("spilled", delivery.spilled());
+            device.put("buffered", each.buffered());
+            device.put("spilled", each.spilled());
             device.put("stoppedReason", state.stoppedReason());
-            devices.put(delivery.device(), device);
+            devices.put(each.name(), device);
         }
         body.put("devices", devices);
         return body;
@@ -103,25 +106,38 @@ public final class AdminEndpoints {
                 "counter",
                 "Events acknowledged by every destination, by type.");
         s.deliveredByType().forEach((type, n) -> text.sample("sse_connector_events_delivered_total", n, "type", type));
-        text.family("sse_connector_send_failures_total", "counter", "Sends that failed and were retried.")
-                .sample("sse_connector_send_failures_total", s.errors());
+        text.family("sse_connector_send_retries_total", "counter", "Sends that failed and were sent again.")
+                .sample("sse_connector_send_retries_total", s.retries());
+        text.family(
+                "sse_connector_events_undeliverable_total",
+                "counter",
+                "Events a destination could not take at all (sent to the dead-letter route), by reason.");
+        s.errorsByReason()
+                .forEach((reason, n) ->
+                        text.sample("sse_connector_events_undeliverable_total", n, "reason", reason.label()));
+        text.family("sse_connector_events_dead_lettered_total", "counter", "Events sent to a dead-letter route.")
+                .sample("sse_connector_events_dead_lettered_total", s.deadLettered());
         text.family("sse_connector_events_dropped_total", "counter", "Events dropped, by reason.")
                 .sample("sse_connector_events_dropped_total", s.dropped(), "reason", "buffer_full")
                 .sample("sse_connector_events_dropped_total", s.unmatchedDropped(), "reason", "unmatched")
-                .sample("sse_connector_events_dropped_total", s.givenUp(), "reason", "refused");
+                .sample("sse_connector_events_dropped_total", s.givenUp(), "reason", "undeliverable");
         text.family("sse_connector_reconnects_total", "counter", "SSE reconnect attempts.")
                 .sample("sse_connector_reconnects_total", s.reconnects());
         text.family("sse_connector_payloads_invalid_total", "counter", "Payloads that failed their schema, by outcome.")
                 .sample("sse_connector_payloads_invalid_total", s.invalid(), "outcome", "delivered")
-                .sample("sse_connector_payloads_invalid_total", s.deadLettered(), "outcome", "dead_lettered");
-        List<DeviceDelivery> deliveries = bridge.deliveries();
+                .sample(
+                        "sse_connector_payloads_invalid_total",
+                        s.errorsByReason().get(Undeliverable.Reason.SCHEMA),
+                        "outcome",
+                        "dead_lettered");
+        List<Device> deliveries = bridge.devices();
         text.family("sse_connector_events_buffered", "gauge", "Events received and not yet delivered, by device.");
-        deliveries.forEach(d -> text.sample("sse_connector_events_buffered", d.buffered(), "device", d.device()));
+        deliveries.forEach(d -> text.sample("sse_connector_events_buffered", d.buffered(), "device", d.name()));
         text.family("sse_connector_events_spilled", "gauge", "Events waiting in the on-disk spill file, by device.");
-        deliveries.forEach(d -> text.sample("sse_connector_events_spilled", d.spilled(), "device", d.device()));
+        deliveries.forEach(d -> text.sample("sse_connector_events_spilled", d.spilled(), "device", d.name()));
         text.family("sse_connector_device_connected", "gauge", "1 when the device's SSE stream is open.");
-        deliveries.forEach(d ->
-                text.sample("sse_connector_device_connected", d.state().connected() ? 1 : 0, "device", d.device()));
+        deliveries.forEach(
+                d -> text.sample("sse_connector_device_connected", d.state().connected() ? 1 : 0, "device", d.name()));
         text.family("sse_connector_broker_connected", "gauge", "1 when the MQTT broker is connected.")
                 .sample("sse_connector_broker_connected", bridge.brokerConnected() ? 1 : 0);
         LatencyHistogram.Snapshot latency = s.latency();
@@ -134,5 +150,11 @@ public final class AdminEndpoints {
         text.sample(name + "_sum", latency.sumSeconds());
         text.sample(name + "_count", latency.count());
         return text.toString();
+    }
+
+    private static Map<String, Long> byLabel(Map<Undeliverable.Reason, Long> byReason) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        byReason.forEach((reason, n) -> out.put(reason.label(), n));
+        return out;
     }
 }

@@ -2,8 +2,7 @@ package io.sseconnector.connector.bridge;
 
 import io.sseconnector.client.SseClient;
 import io.sseconnector.client.SseClientConfig;
-import io.sseconnector.client.SseStream;
-import io.sseconnector.connector.delivery.BufferLimits;
+import io.sseconnector.connector.config.BufferConfig;
 import io.sseconnector.connector.delivery.DeviceDelivery;
 import io.sseconnector.connector.destination.mqtt.MqttConnection;
 import io.sseconnector.connector.offset.OffsetStore;
@@ -22,14 +21,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bridge: one SSE stream and one {@link DeviceDelivery} per device, the shared MQTT
- * connection, the offset store flushed at a bounded frequency, and the periodic statistics block.
+ * The running bridge: one {@link Device} (its SSE stream and its {@link DeviceDelivery}) per
+ * device, the shared MQTT connection, the offset store flushed at a bounded frequency, and the
+ * periodic statistics block.
  */
 public final class Bridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
 
-    /** One device as the bridge runs it. */
-    public record DevicePlan(String name, SseClientConfig client, Router router, BufferLimits limits) {}
+    /**
+     * One device as the bridge runs it.
+     *
+     * @param window events sent and not yet acknowledged, at most
+     */
+    public record DevicePlan(String name, SseClientConfig client, Router router, BufferConfig buffer, int window) {}
 
     /** Timing of the bridge's housekeeping. */
     public record Timings(Duration offsetFlushInterval, Duration statsInterval, Duration shutdownTimeout) {
@@ -45,8 +49,7 @@ public final class Bridge implements AutoCloseable {
     private final Timings timings;
     private final SseClient client;
     private final ScheduledExecutorService housekeeping;
-    private final List<DeviceDelivery> deliveries = new ArrayList<>();
-    private final List<SseStream> streams = new ArrayList<>();
+    private final List<Device> devices = new ArrayList<>();
     private boolean stopped;
 
     /** @param mqtt the broker connection, or {@code null} when no route publishes to MQTT */
@@ -71,31 +74,37 @@ public final class Bridge implements AutoCloseable {
     /** Connects the broker (in the background) and every device, resuming from the stored offsets. */
     public synchronized void start() {
         for (DevicePlan plan : plans) {
-            deliveries.add(new DeviceDelivery(
-                    plan.name(), plan.router(), plan.limits(), stats, offsets, housekeeping, spillFile(plan.name())));
+            devices.add(new Device(
+                    plan.name(),
+                    stats,
+                    flow -> new DeviceDelivery(
+                            plan.name(),
+                            plan.router(),
+                            plan.buffer(),
+                            plan.window(),
+                            stats,
+                            offsets,
+                            housekeeping,
+                            spillFile(plan.name()),
+                            flow)));
         }
         if (mqtt != null) {
-            mqtt.onConnected(() -> deliveries.forEach(DeviceDelivery::destinationsReady));
+            mqtt.onConnected(() -> devices.forEach(d -> d.delivery().destinationsReady()));
             // Not awaited: the connection retries by itself and logs why an attempt failed; events
             // wait in the buffers meanwhile.
             mqtt.connect();
         }
         for (int i = 0; i < plans.size(); i++) {
             DevicePlan plan = plans.get(i);
-            DeviceDelivery delivery = deliveries.get(i);
+            Device device = devices.get(i);
             String stored = offsets.lastDelivered(plan.name());
             SseClientConfig config =
                     stored == null ? plan.client() : plan.client().withLastEventId(stored);
             if (stored != null) {
-                delivery.resumeFrom(stored);
+                device.delivery().resumeFrom(stored);
                 LOG.info("device {}: resuming after id '{}'", plan.name(), stored);
             }
-            synchronized (delivery) {
-                // attach before the first event can arrive, so a full buffer can pause the stream
-                SseStream stream = client.open(config, delivery);
-                delivery.attach(stream);
-                streams.add(stream);
-            }
+            device.open(client, config);
         }
         long flush = timings.offsetFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(offsets::flush, flush, flush, TimeUnit.MILLISECONDS);
@@ -113,8 +122,8 @@ public final class Bridge implements AutoCloseable {
     /** The statistics block with a line per device. */
     public String report() {
         List<StatisticsReport.DeviceLine> lines = new ArrayList<>();
-        for (DeviceDelivery delivery : deliveries) {
-            lines.add(new StatisticsReport.DeviceLine(delivery.device(), delivery.state(), delivery.buffered()));
+        for (Device device : devices) {
+            lines.add(new StatisticsReport.DeviceLine(device.name(), device.state(), device.buffered()));
         }
         return StatisticsReport.format(stats.snapshot(), lines);
     }
@@ -128,8 +137,8 @@ public final class Bridge implements AutoCloseable {
         return schemas;
     }
 
-    public List<DeviceDelivery> deliveries() {
-        return List.copyOf(deliveries);
+    public List<Device> devices() {
+        return List.copyOf(devices);
     }
 
     /** Whether the broker is connected; true when no route publishes to MQTT. */
@@ -139,8 +148,8 @@ public final class Bridge implements AutoCloseable {
 
     /** Ready: every device connected and, when there is one, the broker connected. */
     public boolean isReady() {
-        for (DeviceDelivery delivery : deliveries) {
-            if (!delivery.state().connected()) {
+        for (Device device : devices) {
+            if (!device.state().connected()) {
                 return false;
             }
         }
@@ -157,14 +166,14 @@ public final class Bridge implements AutoCloseable {
             return;
         }
         stopped = true;
-        streams.forEach(SseStream::close);
+        devices.forEach(Device::close);
         long deadline = System.nanoTime() + timings.shutdownTimeout().toNanos();
         int undelivered = 0;
-        for (DeviceDelivery delivery : deliveries) {
+        for (Device device : devices) {
             try {
                 Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-                if (!delivery.awaitDrained(left)) {
-                    undelivered += delivery.buffered();
+                if (!device.delivery().awaitDrained(left)) {
+                    undelivered += device.buffered();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -180,7 +189,7 @@ public final class Bridge implements AutoCloseable {
         }
         offsets.flush();
         LOG.info("\n{}", report());
-        deliveries.forEach(DeviceDelivery::close);
+        devices.forEach(d -> d.delivery().close());
         housekeeping.shutdownNow();
         if (mqtt != null) {
             mqtt.close();

@@ -3,7 +3,6 @@ package io.sseconnector.connector.bridge;
 import io.sseconnector.client.SseClientConfig;
 import io.sseconnector.connector.config.AssetConfig;
 import io.sseconnector.connector.config.AssetEventConfig;
-import io.sseconnector.connector.config.BufferConfig;
 import io.sseconnector.connector.config.ConnectorConfig;
 import io.sseconnector.connector.config.DestinationConfig;
 import io.sseconnector.connector.config.DeviceConfig;
@@ -11,8 +10,8 @@ import io.sseconnector.connector.config.MqttConfig;
 import io.sseconnector.connector.config.Secret;
 import io.sseconnector.connector.config.TlsConfig;
 import io.sseconnector.connector.config.UnmatchedPolicy;
-import io.sseconnector.connector.delivery.BufferLimits;
 import io.sseconnector.connector.destination.Destination;
+import io.sseconnector.connector.destination.TopicTemplate;
 import io.sseconnector.connector.destination.mqtt.MqttConnection;
 import io.sseconnector.connector.destination.mqtt.MqttDestination;
 import io.sseconnector.connector.destination.mqtt.MqttSettings;
@@ -21,7 +20,6 @@ import io.sseconnector.connector.offset.OffsetStore;
 import io.sseconnector.connector.route.AssetRoutes;
 import io.sseconnector.connector.route.PayloadGate;
 import io.sseconnector.connector.route.Router;
-import io.sseconnector.connector.route.TopicTemplate;
 import io.sseconnector.connector.schema.InferredSchemas;
 import io.sseconnector.connector.schema.InferringValidator;
 import io.sseconnector.connector.schema.PayloadCheck;
@@ -46,11 +44,15 @@ import java.util.Map;
 public final class BridgeFactory {
     /** Events in flight towards the broker per device: enough to keep the pipe full on loopback. */
     private static final int WINDOW = 1_000;
+    /** Where undeliverable events go when their route names no dead-letter topic: the seed's error topic. */
+    public static final String DEFAULT_DEAD_LETTER_TOPIC = "akri/sse-connector/errors";
 
     private final ConnectorConfig config;
     private final MqttConnection mqtt;
     private final Map<Path, JsonLinesDestination> files = new HashMap<>();
     private final InferredSchemas schemas = new InferredSchemas();
+    private final BridgeStats stats = new BridgeStats();
+    private final Destination defaultDeadLetter;
     private JsonLinesDestination stdout;
 
     /**
@@ -62,6 +64,7 @@ public final class BridgeFactory {
         this.mqtt = config.mqtt()
                 .map(m -> new MqttConnection(settings(m, brokerUrl)))
                 .orElse(null);
+        this.defaultDeadLetter = mqtt == null ? null : deadLetter(DEFAULT_DEAD_LETTER_TOPIC);
     }
 
     /** Builds the bridge for a config whose broker (if any) is reached at its configured url. */
@@ -78,11 +81,16 @@ public final class BridgeFactory {
     private Bridge build() {
         List<Bridge.DevicePlan> plans = new ArrayList<>();
         for (DeviceConfig device : config.devices()) {
-            plans.add(new Bridge.DevicePlan(device.name(), client(device), router(device), limits(device.buffer())));
+            plans.add(new Bridge.DevicePlan(
+                    device.name(),
+                    client(device),
+                    router(device),
+                    device.buffer(),
+                    Math.min(WINDOW, device.buffer().maxEvents())));
         }
         Bridge.Timings timings = new Bridge.Timings(
                 config.state().flushInterval(), config.stats().interval(), config.shutdownTimeout());
-        return new Bridge(plans, mqtt, new OffsetStore(config.state().dir()), new BridgeStats(), schemas, timings);
+        return new Bridge(plans, mqtt, new OffsetStore(config.state().dir()), stats, schemas, timings);
     }
 
     static MqttSettings settings(MqttConfig m, URI url) {
@@ -130,25 +138,20 @@ public final class BridgeFactory {
         return client;
     }
 
-    static BufferLimits limits(BufferConfig buffer) {
-        BufferLimits.Overflow overflow = buffer.overflow() == BufferConfig.Overflow.DROP_OLDEST
-                ? BufferLimits.Overflow.DROP_OLDEST
-                : BufferLimits.Overflow.BLOCK;
-        return new BufferLimits(
-                buffer.maxEvents(),
-                buffer.maxBytes(),
-                Math.min(WINDOW, buffer.maxEvents()),
-                buffer.spillBytes(),
-                overflow);
-    }
-
     private Router router(DeviceConfig device) {
         List<AssetRoutes> assets = new ArrayList<>();
         for (AssetConfig asset : config.assetsOf(device.name())) {
             List<AssetRoutes.EventRoute> events = new ArrayList<>();
             for (AssetEventConfig event : asset.events()) {
+                Destination deadLetter = event.deadLetterTopic()
+                        .map(topic -> deadLetter(topic, "a deadLetterTopic"))
+                        .orElse(null);
                 events.add(new AssetRoutes.EventRoute(
-                        event.name(), event.eventNotifier(), destinations(event.destinations()), gate(asset, event)));
+                        event.name(),
+                        event.eventNotifier(),
+                        destinations(event.destinations()),
+                        gate(asset, event),
+                        deadLetter));
             }
             assets.add(new AssetRoutes(asset.name(), events, destinations(asset.defaultDestinations())));
         }
@@ -158,7 +161,7 @@ public final class BridgeFactory {
                 new MqttDestination(
                         requireMqtt("unmatched"), new TopicTemplate(publish.topic()), publish.qos(), false, null);
         };
-        return new Router(assets, unmatched);
+        return new Router(device.name(), assets, unmatched, defaultDeadLetter, stats);
     }
 
     /** Every asset event learns its schema (for GET /schemas); warn and enforce also check payloads. */
@@ -170,11 +173,16 @@ public final class BridgeFactory {
         if (check instanceof PayloadValidator configured) {
             schemas.putConfigured(asset.name(), event.name(), configured.schema());
         }
-        Destination deadLetter = event.deadLetterTopic()
-                .map(topic -> (Destination)
-                        new MqttDestination(requireMqtt("a deadLetterTopic"), new TopicTemplate(topic), 1, false, null))
-                .orElse(null);
-        return new PayloadGate(check, deadLetter);
+        return new PayloadGate(check);
+    }
+
+    /** A dead-letter topic, published at QoS 1 with the reason in the MQTT 5 user property {@code error}. */
+    private Destination deadLetter(String topic) {
+        return deadLetter(topic, "a dead-letter topic");
+    }
+
+    private Destination deadLetter(String topic, String what) {
+        return new MqttDestination(requireMqtt(what), new TopicTemplate(topic), 1, false, null);
     }
 
     private List<Destination> destinations(List<DestinationConfig> configs) {

@@ -1,7 +1,7 @@
 package io.sseconnector.connector.cli;
 
 import io.sseconnector.connector.bridge.Bridge;
-import io.sseconnector.connector.delivery.DeviceDelivery;
+import io.sseconnector.connector.bridge.Device;
 import io.sseconnector.connector.stats.BridgeStats;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
@@ -60,8 +60,8 @@ final class DemoStatus implements Runnable {
             samples.removeFirst();
         }
         int buffered = 0;
-        for (DeviceDelivery delivery : bridge.deliveries()) {
-            buffered += delivery.buffered();
+        for (Device device : bridge.devices()) {
+            buffered += device.buffered();
         }
         String line =
                 line(samples.getFirst(), samples.getLast(), stats.delivered(), buffered, bridge.brokerConnected());

@@ -125,7 +125,7 @@ final class SpillFile implements AutoCloseable {
             byte[] data = readBytes();
             records--;
             if (records == 0) {
-                clear();
+                truncate();
             }
             String text = new String(data, StandardCharsets.UTF_8);
             return new Spilled(new SseEvent(type, text, id, SseEvent.NO_RETRY), data, receivedNanos);
@@ -178,11 +178,21 @@ final class SpillFile implements AutoCloseable {
         }
     }
 
-    private void clear() throws IOException {
+    /** Forgets every record (the file is truncated). */
+    void clear() {
+        try {
+            truncate();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot truncate spill file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void truncate() throws IOException {
         channel.truncate(0);
         pending = ByteBuffer.allocate(0);
         written = 0;
         readAt = 0;
+        records = 0;
     }
 
     private static int utf8Length(String s) {

@@ -24,8 +24,14 @@ public record AssetRoutes(String asset, List<EventRoute> events, List<Destinatio
      * @param name the asset event's name
      * @param eventNotifier the SSE type it matches, or {@link #ANY}
      * @param gate schema learning and checking for its payloads, or {@code null} for none
+     * @param deadLetter its {@code deadLetterTopic}, or {@code null} for the router's default
      */
-    public record EventRoute(String name, String eventNotifier, List<Destination> destinations, PayloadGate gate) {
+    public record EventRoute(
+            String name,
+            String eventNotifier,
+            List<Destination> destinations,
+            PayloadGate gate,
+            Destination deadLetter) {
         public EventRoute {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(eventNotifier, "eventNotifier");
@@ -33,7 +39,7 @@ public record AssetRoutes(String asset, List<EventRoute> events, List<Destinatio
         }
 
         public EventRoute(String name, String eventNotifier, List<Destination> destinations) {
-            this(name, eventNotifier, destinations, null);
+            this(name, eventNotifier, destinations, null, null);
         }
 
         boolean matches(String type) {

@@ -1,6 +1,6 @@
 package io.sseconnector.connector.simulator;
 
-import io.sseconnector.connector.cli.DurationConverter;
+import io.sseconnector.connector.config.Quantities;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +110,7 @@ public record CameraSettings(
         settings = apply(settings, env, ENV_PORT, (s, v) -> s.withPort(Integer.parseInt(v)));
         settings = apply(settings, env, ENV_DEVICE_ID, CameraSettings::withDeviceId);
         settings = apply(
-                settings, env, ENV_HEARTBEAT_INTERVAL, (s, v) -> s.withHeartbeatInterval(DurationConverter.parse(v)));
+                settings, env, ENV_HEARTBEAT_INTERVAL, (s, v) -> s.withHeartbeatInterval(Quantities.parseDuration(v)));
         settings = apply(settings, env, ENV_ALERT_PROBABILITY, (s, v) -> s.withAlertProbability(Double.parseDouble(v)));
         return settings;
     }

@@ -1,5 +1,8 @@
 package io.sseconnector.connector.stats;
 
+import io.sseconnector.connector.destination.Undeliverable;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +21,8 @@ public final class BridgeStats {
     private final LongAdder received = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final Map<Undeliverable.Reason, LongAdder> errorsByReason = new EnumMap<>(Undeliverable.Reason.class);
     private final LongAdder dropped = new LongAdder();
     private final LongAdder unmatched = new LongAdder();
     private final LongAdder givenUp = new LongAdder();
@@ -39,9 +44,25 @@ public final class BridgeStats {
         latency.record(latencyNanos);
     }
 
-    /** A send failed (it is retried). */
-    public void error() {
+    public BridgeStats() {
+        for (Undeliverable.Reason reason : Undeliverable.Reason.values()) {
+            errorsByReason.put(reason, new LongAdder());
+        }
+    }
+
+    /** A send failed in a way a retry can fix (a lost connection): it is sent again. */
+    public void retried() {
+        retries.increment();
+    }
+
+    /**
+     * An event could not be delivered to one of its destinations and never will be: counted in
+     * {@code Errors} and by reason; it goes to its dead-letter route ({@link #deadLettered()}) or is
+     * given up ({@link #givenUp()}).
+     */
+    public void undeliverable(Undeliverable.Reason reason) {
         errors.increment();
+        errorsByReason.get(reason).increment();
     }
 
     /** An event was dropped by the {@code drop-oldest} overflow policy. */
@@ -54,7 +75,7 @@ public final class BridgeStats {
         unmatched.increment();
     }
 
-    /** A destination refused an event repeatedly while connected; it was given up. */
+    /** An undeliverable event had no dead-letter route, or its dead letter failed too: it was given up. */
     public void givenUp() {
         givenUp.increment();
     }
@@ -64,7 +85,7 @@ public final class BridgeStats {
         invalid.increment();
     }
 
-    /** A payload failed its schema under {@code validation: enforce} and went to the dead-letter topic. */
+    /** An event went to its dead-letter route instead of a destination (schema under enforce, or undeliverable). */
     public void deadLettered() {
         deadLettered.increment();
     }
@@ -78,6 +99,8 @@ public final class BridgeStats {
                 received.sum(),
                 delivered.sum(),
                 errors.sum(),
+                retries.sum(),
+                sums(errorsByReason),
                 dropped.sum(),
                 unmatched.sum(),
                 givenUp.sum(),
@@ -98,9 +121,9 @@ public final class BridgeStats {
         return byType.computeIfAbsent(key, k -> new LongAdder());
     }
 
-    private static Map<String, Long> sums(Map<String, LongAdder> byType) {
-        Map<String, Long> sums = new TreeMap<>();
-        byType.forEach((type, counter) -> sums.put(type, counter.sum()));
+    private static <K> Map<K, Long> sums(Map<K, LongAdder> byKey) {
+        Map<K, Long> sums = byKey instanceof EnumMap ? new LinkedHashMap<>() : new TreeMap<>();
+        byKey.forEach((key, counter) -> sums.put(key, counter.sum()));
         return sums;
     }
 
@@ -109,6 +132,8 @@ public final class BridgeStats {
             long received,
             long delivered,
             long errors,
+            long retries,
+            Map<Undeliverable.Reason, Long> errorsByReason,
             long dropped,
             long unmatchedDropped,
             long givenUp,

@@ -1,6 +1,6 @@
 package io.sseconnector.connector.stats;
 
-import io.sseconnector.connector.delivery.DeviceState;
+import io.sseconnector.connector.destination.Undeliverable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -34,7 +34,26 @@ public final class StatisticsReport {
         out.append("=== SSE Connector Statistics ===\n");
         out.append("Events Received: ").append(stats.received()).append('\n');
         out.append("Events Published: ").append(stats.delivered()).append('\n');
-        out.append("Errors: ").append(stats.errors()).append('\n');
+        out.append("Errors: ").append(stats.errors());
+        if (stats.errors() > 0) {
+            out.append(" (");
+            String separator = "";
+            for (Map.Entry<Undeliverable.Reason, Long> reason :
+                    stats.errorsByReason().entrySet()) {
+                if (reason.getValue() > 0) {
+                    out.append(separator)
+                            .append(reason.getKey().label())
+                            .append(' ')
+                            .append(reason.getValue());
+                    separator = ", ";
+                }
+            }
+            out.append("; ").append(stats.deadLettered()).append(" sent to a dead-letter route)");
+        }
+        out.append('\n');
+        if (stats.retries() > 0) {
+            out.append("Retried sends: ").append(stats.retries()).append('\n');
+        }
         if (stats.dropped() > 0 || stats.unmatchedDropped() > 0 || stats.givenUp() > 0) {
             out.append("Dropped: ")
                     .append(stats.dropped())
@@ -42,7 +61,7 @@ public final class StatisticsReport {
                     .append(stats.unmatchedDropped())
                     .append(" (unmatched), ")
                     .append(stats.givenUp())
-                    .append(" (refused by a destination)\n");
+                    .append(" (undeliverable, no dead-letter route)\n");
         }
         out.append("Events by Type:\n");
         for (Map.Entry<String, Long> type : stats.receivedByType().entrySet()) {

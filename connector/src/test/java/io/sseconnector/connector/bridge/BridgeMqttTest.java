@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.sseconnector.client.SseClientConfig;
 import io.sseconnector.client.testing.ScriptedResponse;
 import io.sseconnector.client.testing.ScriptedSseServer;
-import io.sseconnector.connector.delivery.BufferLimits;
+import io.sseconnector.connector.config.BufferConfig;
 import io.sseconnector.connector.destination.Destination;
+import io.sseconnector.connector.destination.TopicTemplate;
 import io.sseconnector.connector.destination.mqtt.MqttConnection;
 import io.sseconnector.connector.destination.mqtt.MqttDestination;
 import io.sseconnector.connector.destination.mqtt.MqttSettings;
@@ -15,7 +16,6 @@ import io.sseconnector.connector.offset.OffsetStore;
 import io.sseconnector.connector.route.AssetRoutes;
 import io.sseconnector.connector.route.PayloadGate;
 import io.sseconnector.connector.route.Router;
-import io.sseconnector.connector.route.TopicTemplate;
 import io.sseconnector.connector.schema.InferredSchemas;
 import io.sseconnector.connector.schema.PayloadValidator;
 import io.sseconnector.connector.schema.ValidationMode;
@@ -79,24 +79,34 @@ class BridgeMqttTest {
 
     /** The seed's five routes: one topic per type, under this test's prefix. */
     private Router cameraRoutes(MqttConnection mqtt, int qos, Destination unmatched) {
+        return cameraRoutes(mqtt, qos, unmatched, new BridgeStats());
+    }
+
+    private Router cameraRoutes(MqttConnection mqtt, int qos, Destination unmatched, BridgeStats stats) {
         List<AssetRoutes.EventRoute> events = new ArrayList<>();
         for (String type : TYPES) {
             String topic = prefix + "/{device}/" + type.toLowerCase().replace('_', '-');
             events.add(new AssetRoutes.EventRoute(
                     type, type, List.of(new MqttDestination(mqtt, new TopicTemplate(topic), qos, false, null))));
         }
-        return new Router(List.of(new AssetRoutes("camera-asset", events, List.of())), unmatched);
+        return new Router(
+                "analytics-camera-01",
+                List.of(new AssetRoutes("camera-asset", events, List.of())),
+                unmatched,
+                null,
+                stats);
     }
 
     private Bridge bridge(Router router, OffsetStore offsets, BridgeStats stats, MqttConnection mqtt) {
-        return bridge(router, offsets, stats, mqtt, BufferLimits.DEFAULTS);
+        return bridge(router, offsets, stats, mqtt, BufferConfig.DEFAULTS);
     }
 
     private Bridge bridge(
-            Router router, OffsetStore offsets, BridgeStats stats, MqttConnection mqtt, BufferLimits limits) {
+            Router router, OffsetStore offsets, BridgeStats stats, MqttConnection mqtt, BufferConfig limits) {
         SseClientConfig client = SseClientConfig.of(source.url("/camera-events"))
                 .withBackoff(SseClientConfig.Backoff.DEFAULTS.withInitialDelay(Duration.ofMillis(20)));
-        Bridge.DevicePlan plan = new Bridge.DevicePlan("analytics-camera-01", client, router, limits);
+        Bridge.DevicePlan plan = new Bridge.DevicePlan(
+                "analytics-camera-01", client, router, limits, Math.min(1_000, limits.maxEvents()));
         return new Bridge(
                 List.of(plan),
                 mqtt,
@@ -170,7 +180,8 @@ class BridgeMqttTest {
         MqttConnection mqtt = mqtt(1883);
         BridgeStats stats = new BridgeStats();
         OffsetStore offsets = new OffsetStore(state);
-        closing(bridge(cameraRoutes(mqtt, 1, null), offsets, stats, mqtt)).start();
+        closing(bridge(cameraRoutes(mqtt, 1, null, stats), offsets, stats, mqtt))
+                .start();
 
         assertThat(recorder.take(1, WAIT).get(0).topic()).endsWith("/alert");
         await().atMost(WAIT).until(() -> "3".equals(offsets.lastDelivered("analytics-camera-01")));
@@ -192,17 +203,19 @@ class BridgeMqttTest {
                 .build()
                 .readTree("{\"type\":\"object\",\"required\":[\"event_id\"],"
                         + "\"properties\":{\"event_id\":{\"type\":\"integer\"}}}");
-        PayloadGate gate = new PayloadGate(
-                PayloadValidator.of(schema, ValidationMode.ENFORCE),
-                new MqttDestination(mqtt, new TopicTemplate(prefix + "/dead-letter"), 1, false, null));
+        PayloadGate gate = new PayloadGate(PayloadValidator.of(schema, ValidationMode.ENFORCE));
+        Destination deadLetter = new MqttDestination(mqtt, new TopicTemplate(prefix + "/dead-letter"), 1, false, null);
         Destination alerts = new MqttDestination(mqtt, new TopicTemplate(prefix + "/alerts"), 1, false, null);
+        BridgeStats stats = new BridgeStats();
         Router router = new Router(
+                "analytics-camera-01",
                 List.of(new AssetRoutes(
                         "camera-asset",
-                        List.of(new AssetRoutes.EventRoute("ALERT", "ALERT", List.of(alerts), gate)),
+                        List.of(new AssetRoutes.EventRoute("ALERT", "ALERT", List.of(alerts), gate, deadLetter)),
                         List.of())),
-                null);
-        BridgeStats stats = new BridgeStats();
+                null,
+                null,
+                stats);
         closing(bridge(router, new OffsetStore(state), stats, mqtt)).start();
 
         List<MqttRecorder.Message> messages = recorder.take(3, WAIT);
@@ -212,7 +225,7 @@ class BridgeMqttTest {
         assertThat(messages.get(1).userProperties()).containsKey("error").containsEntry("sse-id", "2");
         assertThat(messages.get(1).userProperties().get("error")).contains("event_id");
         assertThat(messages.get(2).topic()).isEqualTo(prefix + "/dead-letter");
-        assertThat(messages.get(2).userProperties()).containsEntry("error", "not JSON");
+        assertThat(messages.get(2).userProperties()).containsEntry("error", "schema: not JSON");
         assertThat(stats.snapshot().deadLettered()).isEqualTo(2);
     }
 
@@ -249,7 +262,7 @@ class BridgeMqttTest {
     void noEventIsLostOrReorderedWhenTheBrokerConnectionIsCutMidStreamAtQos1() throws Exception {
         TcpCutter link = closing(new TcpCutter(1883));
         MqttRecorder recorder = closing(MqttRecorder.subscribe("127.0.0.1", 1883, prefix + "/#"));
-        assertNoLossAcross(link.port(), recorder, BufferLimits.DEFAULTS, () -> {
+        assertNoLossAcross(link.port(), recorder, BufferConfig.DEFAULTS, () -> {
             link.cut();
             sleep(500);
             link.restore();
@@ -260,7 +273,7 @@ class BridgeMqttTest {
     void aLongBrokerOutageSpillsToDiskAndEverythingArrivesInOrderAfterwards() throws Exception {
         TcpCutter link = closing(new TcpCutter(1883));
         MqttRecorder recorder = closing(MqttRecorder.subscribe("127.0.0.1", 1883, prefix + "/#"));
-        BufferLimits small = new BufferLimits(50, 1 << 20, 20, 64L << 20, BufferLimits.Overflow.BLOCK);
+        BufferConfig small = new BufferConfig(50, 1 << 20, 64L << 20, BufferConfig.Overflow.BLOCK);
         assertNoLossAcross(link.port(), recorder, small, () -> {
             link.cut();
             sleep(1_500); // ~300 events arrive meanwhile: 50 in memory, the rest on disk
@@ -274,7 +287,7 @@ class BridgeMqttTest {
     void noEventIsLostWhenTheBrokerRestartsMidStreamAtQos1(@TempDir Path brokerDir) throws Exception {
         PrivateMosquitto broker = closing(PrivateMosquitto.start(brokerDir));
         MqttRecorder recorder = closing(MqttRecorder.subscribe("127.0.0.1", broker.port(), prefix + "/#", true));
-        assertNoLossAcross(broker.port(), recorder, BufferLimits.DEFAULTS, broker::restart);
+        assertNoLossAcross(broker.port(), recorder, BufferConfig.DEFAULTS, broker::restart);
     }
 
     /**
@@ -282,7 +295,7 @@ class BridgeMqttTest {
      * mid-stream, and checks by SSE id that every event arrived (duplicates allowed) and that first
      * arrivals are in order.
      */
-    private void assertNoLossAcross(int port, MqttRecorder recorder, BufferLimits limits, Fault fault)
+    private void assertNoLossAcross(int port, MqttRecorder recorder, BufferConfig limits, Fault fault)
             throws Exception {
         int total = 3000;
         source.enqueue(ScriptedResponse.sse()

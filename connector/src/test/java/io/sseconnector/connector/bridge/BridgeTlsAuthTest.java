@@ -172,7 +172,7 @@ class BridgeTlsAuthTest {
                         && !bridge.isReady()
                         && bridge.stats().snapshot().delivered() == 0);
         assertThat(subscriber.drain()).isEmpty();
-        assertThat(bridge.deliveries().get(0).buffered()).isEqualTo(1);
+        assertThat(bridge.devices().get(0).buffered()).isEqualTo(1);
     }
 
     @Test

@@ -2,9 +2,7 @@ package io.sseconnector.connector.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sseconnector.client.SseStream;
-import io.sseconnector.client.SseStreamStats;
-import io.sseconnector.client.StreamSignal;
+import io.sseconnector.connector.config.BufferConfig;
 import io.sseconnector.connector.destination.Destination;
 import io.sseconnector.connector.destination.RoutedEvent;
 import io.sseconnector.connector.offset.OffsetStore;
@@ -35,7 +33,7 @@ class DeviceDeliveryTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final BridgeStats stats = new BridgeStats();
     private final FakeDestination destination = new FakeDestination();
-    private final FakeStream stream = new FakeStream();
+    private final FakeFlow stream = new FakeFlow();
     private OffsetStore offsets;
 
     @AfterEach
@@ -75,14 +73,9 @@ class DeviceDeliveryTest {
         }
     }
 
-    static final class FakeStream implements SseStream {
+    static final class FakeFlow implements FlowControl {
         int pauses;
         int resumes;
-
-        @Override
-        public String lastEventId() {
-            return "";
-        }
 
         @Override
         public void pause() {
@@ -93,37 +86,32 @@ class DeviceDeliveryTest {
         public void resume() {
             resumes++;
         }
-
-        @Override
-        public SseStreamStats stats() {
-            return new SseStreamStats(0, 0, 0, 0, 0, 0);
-        }
-
-        @Override
-        public void close() {}
     }
 
-    private DeviceDelivery delivery(BufferLimits limits) {
+    private DeviceDelivery delivery(BufferConfig limits, int window) {
         offsets = new OffsetStore(state);
         Router router = new Router(
+                "cam",
                 List.of(new AssetRoutes(
                         "asset", List.of(new AssetRoutes.EventRoute("all", "*", List.of(destination))), List.of())),
-                null);
-        DeviceDelivery delivery = new DeviceDelivery(
+                null,
+                null,
+                stats);
+        return new DeviceDelivery(
                 "cam",
                 router,
                 limits,
+                window,
                 stats,
                 offsets,
                 scheduler,
-                state.resolve("spill").resolve("cam.spill"));
-        delivery.attach(stream);
-        return delivery;
+                state.resolve("spill").resolve("cam.spill"),
+                stream);
     }
 
     private static void push(DeviceDelivery delivery, int from, int to) {
         for (int id = from; id <= to; id++) {
-            delivery.onSignal(new StreamSignal.Event(new SseEvent("T", "{\"n\":" + id + "}", String.valueOf(id), -1)));
+            delivery.accept(new SseEvent("T", "{\"n\":" + id + "}", String.valueOf(id), -1));
         }
     }
 
@@ -137,7 +125,7 @@ class DeviceDeliveryTest {
 
     @Test
     void fullMemorySpillsToDiskAndEverythingFlowsInOrderWhenTheDestinationReturns() throws Exception {
-        DeviceDelivery delivery = delivery(new BufferLimits(10, 1 << 20, 5, 1 << 20, BufferLimits.Overflow.BLOCK));
+        DeviceDelivery delivery = delivery(new BufferConfig(10, 1 << 20, 1 << 20, BufferConfig.Overflow.BLOCK), 5);
         destination.up = false;
         push(delivery, 1, 5000); // ~100 KB: more than the spill file's 64 KiB write buffer
         assertThat(delivery.buffered()).isEqualTo(10);
@@ -157,7 +145,7 @@ class DeviceDeliveryTest {
 
     @Test
     void blockPausesTheStreamWhenMemoryAndDiskAreFullAndResumesOnceDrained() throws Exception {
-        DeviceDelivery delivery = delivery(new BufferLimits(10, 1 << 20, 5, 300, BufferLimits.Overflow.BLOCK));
+        DeviceDelivery delivery = delivery(new BufferConfig(10, 1 << 20, 300, BufferConfig.Overflow.BLOCK), 5);
         destination.up = false;
         push(delivery, 1, 40);
         assertThat(stream.pauses).isEqualTo(1);
@@ -171,7 +159,7 @@ class DeviceDeliveryTest {
 
     @Test
     void dropOldestWithAFullSpillFileDropsTheOldestAndKeepsTheRestInOrder() throws Exception {
-        DeviceDelivery delivery = delivery(new BufferLimits(10, 1 << 20, 5, 300, BufferLimits.Overflow.DROP_OLDEST));
+        DeviceDelivery delivery = delivery(new BufferConfig(10, 1 << 20, 300, BufferConfig.Overflow.DROP_OLDEST), 5);
         destination.up = false;
         push(delivery, 1, 40);
         long dropped = stats.snapshot().dropped();
@@ -188,7 +176,7 @@ class DeviceDeliveryTest {
 
     @Test
     void dropOldestWithoutSpillKeepsTheNewestAndCountsTheRest() throws Exception {
-        DeviceDelivery delivery = delivery(new BufferLimits(10, 1 << 20, 5, 0, BufferLimits.Overflow.DROP_OLDEST));
+        DeviceDelivery delivery = delivery(new BufferConfig(10, 1 << 20, 0, BufferConfig.Overflow.DROP_OLDEST), 5);
         destination.up = false;
         push(delivery, 1, 25);
         assertThat(stats.snapshot().dropped()).isEqualTo(15);
@@ -202,7 +190,7 @@ class DeviceDeliveryTest {
 
     @Test
     void aFailedSendIsRetriedFromTheFirstUnacknowledgedEventInOrder() throws Exception {
-        DeviceDelivery delivery = delivery(new BufferLimits(100, 1 << 20, 10, 0, BufferLimits.Overflow.BLOCK));
+        DeviceDelivery delivery = delivery(new BufferConfig(100, 1 << 20, 0, BufferConfig.Overflow.BLOCK), 10);
         destination.failOnce.add("5");
         push(delivery, 1, 20);
         destination.up = true; // the "broker" is back
@@ -211,12 +199,13 @@ class DeviceDeliveryTest {
         List<String> sent = destination.sent();
         assertThat(sent.stream().distinct().toList()).isEqualTo(ids(1, 20));
         assertThat(offsets.lastDelivered("cam")).isEqualTo("20");
-        assertThat(stats.snapshot().errors()).isEqualTo(1);
+        assertThat(stats.snapshot().retries()).isEqualTo(1);
+        assertThat(stats.snapshot().errors()).isZero();
     }
 
     @Test
     void theOffsetNeverPassesAnUnacknowledgedEvent() {
-        DeviceDelivery delivery = delivery(new BufferLimits(100, 1 << 20, 10, 0, BufferLimits.Overflow.BLOCK));
+        DeviceDelivery delivery = delivery(new BufferConfig(100, 1 << 20, 0, BufferConfig.Overflow.BLOCK), 10);
         push(delivery, 1, 3);
         destination.up = false;
         push(delivery, 4, 6);

@@ -134,9 +134,27 @@ public final class MqttConnection implements AutoCloseable {
 
     /**
      * Publishes one message; completes when acknowledged for its QoS, exceptionally when the broker
-     * refused it or the connection dropped before the acknowledgement.
+     * refused it or the connection dropped before the acknowledgement. Failures that a retry cannot
+     * fix complete it with {@link io.sseconnector.connector.destination.Undeliverable}.
      */
     public CompletableFuture<Void> publish(
+            String topic,
+            byte[] payload,
+            MqttQos qos,
+            boolean retain,
+            Duration ttl,
+            String contentType,
+            Map<String, String> userProperties) {
+        CompletableFuture<Void> sent;
+        try {
+            sent = send(topic, payload, qos, retain, ttl, contentType, userProperties);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(PublishFailures.classify(e));
+        }
+        return sent.exceptionallyCompose(error -> CompletableFuture.failedFuture(PublishFailures.classify(error)));
+    }
+
+    private CompletableFuture<Void> send(
             String topic,
             byte[] payload,
             MqttQos qos,
@@ -171,7 +189,7 @@ public final class MqttConnection implements AutoCloseable {
 
     private static CompletableFuture<Void> failOnError(Mqtt5PublishResult result) {
         return result.getError()
-                .<CompletableFuture<Void>>map(CompletableFuture::failedFuture)
+                .<CompletableFuture<Void>>map(error -> CompletableFuture.failedFuture(PublishFailures.classify(error)))
                 .orElseGet(() -> CompletableFuture.completedFuture(null));
     }
 

@@ -3,7 +3,8 @@ package io.sseconnector.connector.destination.mqtt;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import io.sseconnector.connector.destination.Destination;
 import io.sseconnector.connector.destination.RoutedEvent;
-import io.sseconnector.connector.route.TopicTemplate;
+import io.sseconnector.connector.destination.TopicTemplate;
+import io.sseconnector.connector.destination.Undeliverable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes each event's data, unchanged, to a topic; with MQTT 5 also the content type and the
- * user properties {@code sse-event}, {@code sse-id} (when set), {@code device} and {@code asset}.
+ * user properties {@code sse-event}, {@code sse-id} (when set), {@code device} and {@code asset}
+ * (and {@code error} on a dead letter). A send that a retry cannot fix (an invalid topic, a message
+ * larger than the broker takes, a refusal by reason code) fails with {@link Undeliverable}.
  */
 public final class MqttDestination implements Destination {
     private static final int MAX_CACHED_TOPICS = 1024;
@@ -51,6 +54,12 @@ public final class MqttDestination implements Destination {
     public CompletableFuture<Void> send(RoutedEvent event) {
         String type = event.event().type();
         String resolved = topic.isConstant() ? topic.template() : topicFor(event.device(), event.asset(), type);
+        if (!topic.isConstant()) {
+            String problem = PublishFailures.topicProblem(resolved);
+            if (problem != null) {
+                return CompletableFuture.failedFuture(new Undeliverable(Undeliverable.Reason.INVALID_TOPIC, problem));
+            }
+        }
         return connection.publish(resolved, event.payload(), qos, retain, ttl, event.contentType(), properties(event));
     }
 

@@ -1,4 +1,4 @@
-package io.sseconnector.connector.delivery;
+package io.sseconnector.connector.stats;
 
 import java.time.Instant;
 
@@ -9,27 +9,27 @@ import java.time.Instant;
 public record DeviceState(
         boolean connected, Instant connectedSince, String lastDeliveredId, long reconnects, String stoppedReason) {
 
-    static DeviceState initial() {
+    public static DeviceState initial() {
         return new DeviceState(false, null, "", 0, null);
     }
 
-    DeviceState connected(Instant now) {
+    public DeviceState connected(Instant now) {
         return new DeviceState(true, now, lastDeliveredId, reconnects, null);
     }
 
-    DeviceState disconnected() {
+    public DeviceState disconnected() {
         return new DeviceState(false, null, lastDeliveredId, reconnects + 1, null);
     }
 
-    DeviceState delivered(String id) {
+    public DeviceState delivered(String id) {
         return new DeviceState(connected, connectedSince, id, reconnects, stoppedReason);
     }
 
-    DeviceState stopped(String reason) {
+    public DeviceState stopped(String reason) {
         return new DeviceState(false, null, lastDeliveredId, reconnects, reason);
     }
 
-    DeviceState resumingFrom(String id) {
+    public DeviceState resumingFrom(String id) {
         return new DeviceState(connected, connectedSince, id, reconnects, stoppedReason);
     }
 }
