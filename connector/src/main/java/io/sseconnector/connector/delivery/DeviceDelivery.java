@@ -5,9 +5,10 @@ import io.sseconnector.connector.destination.JsonCheck;
 import io.sseconnector.connector.destination.RoutedEvent;
 import io.sseconnector.connector.destination.Undeliverable;
 import io.sseconnector.connector.offset.OffsetStore;
-import io.sseconnector.connector.route.Router;
+import io.sseconnector.connector.route.Routes;
 import io.sseconnector.connector.route.Target;
 import io.sseconnector.connector.stats.BridgeStats;
+import io.sseconnector.connector.stats.Shorten;
 import io.sseconnector.connector.stats.ThrottledLog;
 import io.sseconnector.core.SseEvent;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ public final class DeviceDelivery {
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
 
     private final String device;
-    private final Router router;
+    private final Routes router;
     private final BridgeStats stats;
     private final OffsetStore offsets;
     private final ScheduledExecutorService scheduler;
@@ -75,7 +76,7 @@ public final class DeviceDelivery {
      */
     public DeviceDelivery(
             String device,
-            Router router,
+            Routes router,
             BufferConfig limits,
             int window,
             BridgeStats stats,
@@ -156,8 +157,8 @@ public final class DeviceDelivery {
             LOG.error(
                     "device {}: routing {} event id '{}' failed; it goes to the dead-letter route",
                     device,
-                    event.type(),
-                    event.lastEventId(),
+                    Shorten.forLog(event.type()),
+                    Shorten.forLog(event.lastEventId()),
                     e);
             stats.undeliverable(Undeliverable.Reason.INTERNAL);
             targets = router.deadLetters(event.type(), why);
@@ -200,10 +201,19 @@ public final class DeviceDelivery {
         }
     }
 
-    private static boolean allReady(List<Target> targets) {
+    private boolean allReady(List<Target> targets) {
         for (Target target : targets) {
-            if (!target.destination().isReady()) {
-                return false;
+            try {
+                if (!target.destination().isReady()) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                // Taken as ready: the send then fails and the event goes the way of any failed send.
+                LOG.debug(
+                        "device {}: {} failed to say whether it is ready: {}",
+                        device,
+                        target.destination().describe(),
+                        e.toString());
             }
         }
         return true;

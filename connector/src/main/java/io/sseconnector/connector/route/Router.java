@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Each target carries its dead-letter route: the asset event's {@code deadLetterTopic}, else the
  * router's default. Used from the device's delivery only.
  */
-public final class Router {
+public final class Router implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final int MAX_CACHED_TYPES = 256;
 
@@ -55,6 +55,7 @@ public final class Router {
     }
 
     /** Where this event goes; empty when it is dropped as unmatched (counted here). */
+    @Override
     public List<Target> targets(SseEvent event) {
         Routing routing = routing(event.type());
         if (routing.plain() != null) {
@@ -70,6 +71,7 @@ public final class Router {
      * The dead letters for an event of this type that cannot be delivered at all (say it was too
      * large to keep): one per distinct dead-letter route of its matches, or the default one.
      */
+    @Override
     public List<Target> deadLetters(String type, Undeliverable why) {
         Map<Destination, Target> distinct = new LinkedHashMap<>();
         for (Match match : routing(type).matches()) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MqttDestination implements Destination {
     private static final int MAX_CACHED_TOPICS = 1024;
+    static final int MAX_PROPERTY_CHARS = 512;
 
     private final MqttConnection connection;
     private final TopicTemplate topic;
@@ -78,17 +79,25 @@ public final class MqttDestination implements Destination {
 
     private static Map<String, String> properties(RoutedEvent event) {
         Map<String, String> properties = new LinkedHashMap<>(8);
-        properties.put("sse-event", event.event().type());
+        properties.put("sse-event", bounded(event.event().type()));
         if (!event.event().lastEventId().isEmpty()) {
-            properties.put("sse-id", event.event().lastEventId());
+            properties.put("sse-id", bounded(event.event().lastEventId()));
         }
         properties.put("device", event.device());
         if (event.asset() != null) {
             properties.put("asset", event.asset());
         }
         if (event.error() != null) {
-            properties.put("error", event.error());
+            properties.put("error", bounded(event.error()));
         }
         return properties;
+    }
+
+    /**
+     * A property value cut to {@value #MAX_PROPERTY_CHARS} characters: a source sending a 70 KB event
+     * type must not make its dead letter fail too (MQTT caps a property at 65,535 bytes).
+     */
+    private static String bounded(String value) {
+        return value.length() <= MAX_PROPERTY_CHARS ? value : value.substring(0, MAX_PROPERTY_CHARS) + "…";
     }
 }

@@ -41,7 +41,7 @@ final class PublishFailures {
         }
         if (cause instanceof IllegalArgumentException) {
             // The client's builders reject what MQTT cannot carry, e.g. NUL in a user property.
-            return new Undeliverable(Undeliverable.Reason.INVALID_MESSAGE, cause.getMessage());
+            return new Undeliverable(Undeliverable.Reason.INVALID_MESSAGE, shorten(cause.getMessage()));
         }
         return cause;
     }
@@ -85,7 +85,7 @@ final class PublishFailures {
         return null;
     }
 
-    private static String shorten(String topic) {
-        return topic.length() <= 80 ? topic : topic.substring(0, 80) + "…";
+    private static String shorten(String text) {
+        return text == null || text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 }
