@@ -43,9 +43,10 @@ import picocli.CommandLine.Spec;
             "/ready, /stats, /schemas and /metrics when 'server' is configured.",
             "SIGTERM or Ctrl-C drains in-flight deliveries (shutdownTimeout), saves offsets, prints the",
             "statistics and exits 0. Exit 1 when the configuration is invalid (see 'validate').",
-            "The last delivered id per device is kept in state.dir/offsets.json (the file it replaced in",
-            "offsets.prev.json). When offsets.json cannot be read the previous generation is used, with a warning;",
-            "when neither can, run exits 1 and starts nothing: restore the file or use --reset-offsets.",
+            "The last delivered id per device is kept in state.dir/offsets.json (the file it replaced in"
+                    + " offsets.prev.json). When offsets.json cannot be read the previous generation is used, with"
+                    + " a warning; when neither can, run exits 1 and starts nothing: restore the file or use"
+                    + " --reset-offsets.",
             "mqtt.url 'embedded' starts an MQTT broker inside the process on 127.0.0.1:1883 (a free port when",
             "1883 is taken; the address is printed)."
         },
@@ -72,12 +73,10 @@ public final class RunCommand implements Callable<Integer> {
             names = "--reset-offsets",
             split = ",",
             paramLabel = "DEVICE|all",
-            description = {
-                "Drops the stored offset of DEVICE (repeatable, or comma-separated) before starting: it starts",
-                "without Last-Event-ID, at the live edge of its stream. 'all' drops every offset and sets an",
-                "unreadable offsets.json aside (as offsets.json.corrupt). Written at once: the next start needs",
-                "no option. A name that is not a configured device is an error."
-            })
+            description = "Drops the stored offset of DEVICE (repeatable, or comma-separated) before starting:"
+                    + " it starts without Last-Event-ID, at the live edge of its stream. 'all' drops every offset"
+                    + " and sets an unreadable offsets.json aside (as offsets.json.corrupt). Written at once: the"
+                    + " next start needs no option. A name that is not a configured device is an error.")
     List<String> resetOffsets = new ArrayList<>();
 
     @Override
