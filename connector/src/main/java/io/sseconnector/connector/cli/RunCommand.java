@@ -7,12 +7,20 @@ import io.sseconnector.connector.config.ConfigLoader;
 import io.sseconnector.connector.config.ConnectorConfig;
 import io.sseconnector.connector.config.LoadResult;
 import io.sseconnector.connector.config.MqttUrl;
+import io.sseconnector.connector.offset.OffsetReset;
+import io.sseconnector.connector.offset.OffsetStore;
+import io.sseconnector.connector.offset.OffsetsUnreadableException;
 import io.sseconnector.server.HttpServer;
 import io.sseconnector.server.Routes;
 import io.sseconnector.server.ServerConfig;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -35,10 +43,19 @@ import picocli.CommandLine.Spec;
             "/ready, /stats, /schemas and /metrics when 'server' is configured.",
             "SIGTERM or Ctrl-C drains in-flight deliveries (shutdownTimeout), saves offsets, prints the",
             "statistics and exits 0. Exit 1 when the configuration is invalid (see 'validate').",
+            "The last delivered id per device is kept in state.dir/offsets.json (the file it replaced in"
+                    + " offsets.prev.json). When offsets.json cannot be read the previous generation is used, with"
+                    + " a warning; when neither can, run exits 1 and starts nothing: restore the file or use"
+                    + " --reset-offsets.",
             "mqtt.url 'embedded' starts an MQTT broker inside the process on 127.0.0.1:1883 (a free port when",
             "1883 is taken; the address is printed)."
         },
-        footer = {"", "Example:", "  sse-connector run -c bridge.yaml"})
+        footer = {
+            "",
+            "Examples:",
+            "  sse-connector run -c bridge.yaml",
+            "  sse-connector run -c bridge.yaml --reset-offsets analytics-camera-01"
+        })
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -51,6 +68,16 @@ public final class RunCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "The YAML configuration.")
     Path config;
+
+    @Option(
+            names = "--reset-offsets",
+            split = ",",
+            paramLabel = "DEVICE|all",
+            description = "Drops the stored offset of DEVICE (repeatable, or comma-separated) before starting:"
+                    + " it starts without Last-Event-ID, at the live edge of its stream. 'all' drops every offset"
+                    + " and sets an unreadable offsets.json aside (as offsets.json.corrupt). Written at once: the"
+                    + " next start needs no option. A name that is not a configured device is an error.")
+    List<String> resetOffsets = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -66,6 +93,12 @@ public final class RunCommand implements Callable<Integer> {
         LoadResult.Loaded loaded = (LoadResult.Loaded) result;
         loaded.warnings().forEach(p -> LOG.warn("config: {}", p.format(config.toString())));
         ConnectorConfig connector = loaded.config();
+        String offsetsProblem = openOffsets(connector);
+        if (offsetsProblem != null) {
+            err.println("sse-connector run: " + offsetsProblem + "; nothing was started");
+            err.flush();
+            return 1;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         InProcessBroker broker = null;
@@ -123,6 +156,28 @@ public final class RunCommand implements Callable<Integer> {
             broker.close();
         }
         return 0;
+    }
+
+    /**
+     * Checks that the stored offsets can be read and applies {@code --reset-offsets}, before anything
+     * starts; the bridge then opens them as they are left. Returns the problem, or {@code null}.
+     */
+    private String openOffsets(ConnectorConfig connector) {
+        OffsetReset reset = OffsetReset.of(resetOffsets);
+        Set<String> unknown = new TreeSet<>(reset.devices());
+        connector.devices().forEach(d -> unknown.remove(d.name()));
+        if (!unknown.isEmpty()) {
+            List<String> known =
+                    connector.devices().stream().map(d -> d.name()).sorted().toList();
+            return "--reset-offsets: no device named " + String.join(", ", unknown) + " in " + config
+                    + " (its devices: " + (known.isEmpty() ? "none" : String.join(", ", known)) + "; or 'all')";
+        }
+        try {
+            new OffsetStore(connector.state().dir(), reset);
+            return null;
+        } catch (OffsetsUnreadableException | UncheckedIOException e) {
+            return e.getMessage();
+        }
     }
 
     /** {@code mqtt.url: embedded}: the in-process broker on 127.0.0.1:1883, or a free port when that is taken. */

@@ -65,6 +65,14 @@ final class DeliveryBuffer {
         this.stats = stats;
         this.admission = admission;
         this.spilling = spill != null && !spill.isEmpty();
+        if (spilling) {
+            LOG.info(
+                    "device {}: {} event(s) wait in the spill file {} from before the restart; they are delivered"
+                            + " first",
+                    device,
+                    spill.records(),
+                    spill.path());
+        }
     }
 
     /** A new event from the source: into memory, or behind what is on disk, or the overflow policy. */
@@ -168,11 +176,7 @@ final class DeliveryBuffer {
             bytes -= waiting.poll().bytes;
             return true;
         }
-        if (spill != null && !spill.isEmpty()) {
-            spill.poll();
-            return true;
-        }
-        return false;
+        return spill != null && spill.drop();
     }
 
     private void logOverflowOnce(String action) {
@@ -215,7 +219,11 @@ final class DeliveryBuffer {
 
     /** The oldest event in flight is acknowledged by every target: it leaves the buffer. */
     void retireOldest() {
-        bytes -= inFlight.poll().bytes;
+        Pending done = inFlight.poll();
+        bytes -= done.bytes;
+        if (done.spillEnd >= 0) {
+            spill.acknowledge(done.spillEnd); // it does not come back after a restart
+        }
         if (paused
                 && size() <= limits.maxEvents() / 2
                 && bytes <= limits.maxBytes() / 2
@@ -269,7 +277,9 @@ final class DeliveryBuffer {
                 spill.clear();
                 break;
             }
-            keep(admission.admit(next.event(), next.payload(), next.receivedNanos()));
+            Pending pending = admission.admit(next.event(), next.payload(), next.receivedNanos());
+            pending.spillEnd = next.end();
+            keep(pending);
         }
         if (spilling && (spill == null || spill.isEmpty())) {
             spilling = false;

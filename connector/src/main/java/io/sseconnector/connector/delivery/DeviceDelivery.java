@@ -94,7 +94,7 @@ public final class DeviceDelivery {
         this.scheduler = scheduler;
         this.window = window;
         SpillFile spill =
-                limits.spillBytes() > 0 && spillFile != null ? new SpillFile(spillFile, limits.spillBytes()) : null;
+                limits.spillBytes() > 0 && spillFile != null ? SpillFile.open(spillFile, limits.spillBytes()) : null;
         this.buffer = new DeliveryBuffer(device, limits, spill, flow, stats, this::admit);
     }
 
@@ -383,7 +383,7 @@ public final class DeviceDelivery {
         }
     }
 
-    /** Closes the spill file, keeping what it holds for the next start. */
+    /** Closes the spill file, keeping what it holds for the next start (it is drained first then). */
     public synchronized void close() {
         buffer.close();
     }

@@ -18,6 +18,8 @@ final class Pending {
     final long receivedNanos;
     /** Whether this is a notice standing in for an event that was not kept (not counted as delivered). */
     final boolean notice;
+    /** Where its record ends in the spill file when it came back from there, else -1. */
+    long spillEnd = -1;
     /** Bumped on every (re-)send: acknowledgements of an older attempt are ignored. */
     int attempt;
     /** Targets of the current attempt that have not acknowledged yet. */

@@ -70,6 +70,14 @@ final class ScriptProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to exit by itself and returns the exit code; fails when it is still running. */
+    int awaitExit(Duration timeout) throws IOException, InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("still running after " + timeout + "\n--- stderr:\n" + stderr());
+        }
+        return process.exitValue();
+    }
+
     /** Sends SIGTERM and returns the exit code; fails when it does not exit within the timeout. */
     int terminate(Duration timeout) throws IOException, InterruptedException {
         process.destroy();

@@ -212,4 +212,31 @@ class DeviceDeliveryTest {
         assertThat(offsets.lastDelivered("cam")).isEqualTo("3");
         assertThat(delivery.buffered()).isEqualTo(3);
     }
+
+    @Test
+    void spilledEventsSurviveARestartAndAreDeliveredFirstEvenWhenTheDeviceCannotReplay() throws Exception {
+        BufferConfig limits = new BufferConfig(10, 1 << 20, 1 << 20, BufferConfig.Overflow.BLOCK);
+        DeviceDelivery before = delivery(limits, 5);
+        destination.up = false;
+        push(before, 1, 300); // 10 in memory, 290 on disk
+        assertThat(before.spilled()).isEqualTo(290);
+        before.close();
+        assertThat(Files.size(state.resolve("spill/cam.spill"))).isPositive();
+
+        // A device with no history: after the restart it sends only new events.
+        DeviceDelivery after = delivery(limits, 5);
+        assertThat(after.spilled()).isEqualTo(290);
+        destination.up = true;
+        push(after, 301, 310);
+        after.destinationsReady();
+        assertThat(after.awaitDrained(Duration.ofSeconds(10))).isTrue();
+        assertThat(destination.sent())
+                .as("the spilled events first, then the new ones, in order")
+                .isEqualTo(ids(11, 310));
+        assertThat(offsets.lastDelivered("cam")).isEqualTo("310");
+        after.close();
+        assertThat(state.resolve("spill/cam.spill"))
+                .as("an empty spill file is not kept")
+                .doesNotExist();
+    }
 }
