@@ -131,6 +131,14 @@ public final class DeviceDelivery implements SseListener {
                         retrying.attempt(),
                         state.lastDeliveredId());
             }
+            case StreamSignal.Skipped s ->
+                LOG.warn(
+                        "device {}: skipped event type '{}' (id '{}', {} data bytes) past {}; the stream goes on",
+                        device,
+                        s.skipped().type(),
+                        s.skipped().lastEventId(),
+                        s.skipped().dataBytes(),
+                        s.skipped().limit().settingName());
             case StreamSignal.Comment comment -> {
                 // keep-alive: the client's idle timer already saw the bytes
             }
