@@ -24,7 +24,7 @@ import java.util.Set;
  * @param connectTimeout limit for TCP + TLS + response headers
  * @param readTimeout no byte for this long (comments included) means reconnect
  * @param maxRedirects redirects followed per connect
- * @param limits parser limits
+ * @param limits parser limits; an event past them is skipped, not fatal ({@link StreamSignal.Skipped})
  * @param tls TLS settings for https (ignored for http)
  * @param proxy an HTTP CONNECT proxy, or {@code null}
  */

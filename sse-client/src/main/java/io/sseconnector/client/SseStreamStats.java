@@ -9,5 +9,14 @@ package io.sseconnector.client;
  * @param comments comment lines
  * @param retries reconnect attempts scheduled
  * @param bytes body bytes read
+ * @param skipped events the parser skipped for crossing a limit (see {@link StreamSignal.Skipped}),
+ *     whether or not their type passed the filter
  */
-public record SseStreamStats(long opened, long events, long filtered, long comments, long retries, long bytes) {}
+public record SseStreamStats(
+        long opened, long events, long filtered, long comments, long retries, long bytes, long skipped) {
+
+    /** Counters with no skipped event (the shape before {@link #skipped()} was added). */
+    public SseStreamStats(long opened, long events, long filtered, long comments, long retries, long bytes) {
+        this(opened, events, filtered, comments, retries, bytes, 0);
+    }
+}

@@ -1,5 +1,6 @@
 package io.sseconnector.client;
 
+import io.sseconnector.core.SkippedEvent;
 import io.sseconnector.core.SseEvent;
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.Duration;
 public sealed interface StreamSignal
         permits StreamSignal.Opened,
                 StreamSignal.Event,
+                StreamSignal.Skipped,
                 StreamSignal.Comment,
                 StreamSignal.Retrying,
                 StreamSignal.Closed,
@@ -21,6 +23,16 @@ public sealed interface StreamSignal
 
     /** An event that passed the type filter. */
     record Event(SseEvent event) implements StreamSignal {}
+
+    /**
+     * An event the parser discarded because it crossed a limit of {@link SseClientConfig#limits()}
+     * (say a 5 MiB event against the default 1 MiB {@code maxEventSize}); it comes in stream order,
+     * where the event would have, and the connection goes on: no reconnect, and the last event id
+     * has moved past it, so a later resume does not ask for it again. Sent when its type passes the
+     * type filter, or is unknown ({@code ""}); every skip is counted in {@link
+     * SseStreamStats#skipped()} either way.
+     */
+    record Skipped(SkippedEvent skipped) implements StreamSignal {}
 
     /** A comment line (a heartbeat), text after the colon. */
     record Comment(String text) implements StreamSignal {}

@@ -3,7 +3,6 @@ package io.sseconnector.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sseconnector.client.testing.ScriptedResponse;
-import io.sseconnector.core.SseLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,23 +193,6 @@ class ReconnectTest extends ClientTestSupport {
             assertThat(recorder.next(StreamSignal.Comment.class).text()).isEqualTo("hb");
         }
         assertThat(recorder.next(StreamSignal.Retrying.class).reason()).contains("ended the stream");
-    }
-
-    @Test
-    void anOversizedLineReconnects() throws Exception {
-        server.enqueue(ScriptedResponse.sse()
-                .chunk("data: " + "x".repeat(100) + "\n\n")
-                .thenHang());
-        server.enqueue(ScriptedResponse.sse().chunk("data: ok\n\n").thenHang());
-
-        open(config("/events").withLimits(SseLimits.DEFAULTS.withMaxLineLength(64)));
-
-        recorder.next(StreamSignal.Opened.class);
-        StreamSignal.Retrying retrying = recorder.next(StreamSignal.Retrying.class);
-        assertThat(retrying.reason()).contains("maxLineLength");
-        assertThat(retrying.cause()).isInstanceOf(io.sseconnector.core.SseLimitExceededException.class);
-        recorder.next(StreamSignal.Opened.class);
-        assertThat(recorder.nextEvent().data()).isEqualTo("ok");
     }
 
     @Test

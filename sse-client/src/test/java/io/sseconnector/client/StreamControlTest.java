@@ -265,7 +265,7 @@ class StreamControlTest extends ClientTestSupport {
         recorder.next(StreamSignal.Comment.class);
 
         assertThat(stream.stats())
-                .isEqualTo(new SseStreamStats(2, 1, 1, 2, 1, body.getBytes(StandardCharsets.UTF_8).length + 4));
+                .isEqualTo(new SseStreamStats(2, 1, 1, 2, 1, body.getBytes(StandardCharsets.UTF_8).length + 4, 0));
     }
 
     @Test

@@ -11,6 +11,13 @@ import io.sseconnector.core.internal.Utf8;
  * data, event type and last event id buffers, the block's retry, and dispatch on a blank line.
  * Works on bytes; decodes only values it keeps.
  *
+ * <p>A block whose data would grow past {@code maxEventSize}, or that holds a {@code data}, {@code
+ * event} or {@code id} line longer than {@code maxLineLength}, is skipped: its data is dropped and
+ * no longer buffered, its other fields apply as usual, and its blank line reports a {@link
+ * SkippedEvent} instead of dispatching. That is the cold path: the checks for it sit where the
+ * common lines already branch (the first data line's size test, the multi-line data call, the
+ * blank line of a block without data).
+ *
  * <p>The common event has one {@code data:} line and its blank line in the same chunk, so the first
  * data value is not copied: it is kept as a slice of the caller's array and decoded from there at
  * dispatch. The owner of that array must call {@link #release} before the array's bytes change.
@@ -23,6 +30,13 @@ final class LineInterpreter {
     private final int maxLineLength;
     private final int maxEventSize;
     private final BoundedBytes data;
+    /**
+     * The first data line of a block is kept as a slice when shorter than this: {@code
+     * maxEventSize}, or 0 while the block is skipped (so its data lines all take {@link
+     * #appendData}, which drops them).
+     */
+    private int sliceLimit;
+
     private final StringCache types = new StringCache();
     private final StringCache comments = new StringCache();
 
@@ -46,12 +60,17 @@ final class LineInterpreter {
     private long lastTypeHead;
     /** See {@link #unfinishedAscii()}. */
     private boolean unfinishedAscii;
+    /** The limit the current block crossed, or null while it is not skipped. */
+    private SkippedEvent.Limit skipping;
+    /** The skipped block's data size so far, as {@link SkippedEvent#dataBytes()} counts it. */
+    private long skippedDataBytes;
 
     LineInterpreter(SseHandler handler, SseLimits limits, String lastEventId) {
         this.handler = handler;
         this.maxLineLength = limits.maxLineLength();
         this.maxEventSize = limits.maxEventSize();
-        this.data = new BoundedBytes(limits.maxEventSize(), SseLimitExceededException.Limit.EVENT_SIZE);
+        this.data = new BoundedBytes(limits.maxEventSize());
+        this.sliceLimit = limits.maxEventSize();
         // As browsers do, the buffer starts at the stream's last event id, so that the first
         // event of a reconnected stream without an id field keeps it.
         this.idBuffer = lastEventId;
@@ -76,9 +95,8 @@ final class LineInterpreter {
      * Rare lines (comments, {@code retry}, unknown names) are calls.
      *
      * <p>Each line is scanned once: the field name is recognised first, from one 8-byte read, and
-     * only the value is then scanned for the line end.
-     *
-     * @throws SseLimitExceededException a line is longer than {@code maxLineLength}
+     * only the value is then scanned for the line end. A line longer than {@code maxLineLength} is
+     * not interpreted but handed to {@link #overlongLine}.
      */
     int lines(byte[] bytes, int from, int to) {
         int pos = from;
@@ -106,9 +124,8 @@ final class LineInterpreter {
                     return pos;
                 }
                 if (end - pos > maxLineLength) {
-                    throw lineTooLong();
-                }
-                if (name == FieldName.DATA) {
+                    overlongLine(bytes, pos, end);
+                } else if (name == FieldName.DATA) {
                     data(bytes, valueFrom, end, ascii);
                 } else if (name == FieldName.ID) {
                     id(bytes, valueFrom, end, ascii);
@@ -126,13 +143,14 @@ final class LineInterpreter {
         return pos;
     }
 
+    /** A complete line {@code bytes[from, to)} longer than {@code maxLineLength}: a call, off the hot loop. */
+    private void overlongLine(byte[] bytes, int from, int to) {
+        overlongLine(bytes, from, Math.min(to, from + OverlongLine.HEAD_BYTES), to - from);
+    }
+
     /** Whether the unfinished line {@link #lines} last left behind is ASCII. */
     boolean unfinishedAscii() {
         return unfinishedAscii;
-    }
-
-    private SseLimitExceededException lineTooLong() {
-        return new SseLimitExceededException(SseLimitExceededException.Limit.LINE_LENGTH, maxLineLength);
     }
 
     /**
@@ -218,7 +236,7 @@ final class LineInterpreter {
         // The block's first data line (nearly every block has just one) is kept as a slice: small
         // enough for the JIT to inline into the line loop. The size check is the general one below
         // with nothing buffered yet.
-        if (slice == null && data.isEmpty() && to - from < maxEventSize) {
+        if (slice == null && data.isEmpty() && to - from < sliceLimit) {
             dataAscii &= ascii;
             slice = bytes;
             sliceFrom = from;
@@ -228,16 +246,79 @@ final class LineInterpreter {
         }
     }
 
-    /** A further data line of the block: buffered, behind the first one's slice. */
+    /**
+     * A further data line of the block: buffered, behind the first one's slice; or, when it would
+     * take the data past {@code maxEventSize} or the block is skipped already, only counted.
+     */
     private void appendData(byte[] bytes, int from, int to, boolean ascii) {
-        long size = (long) data.length() + (slice == null ? 0 : sliceTo - sliceFrom + 1) + (to - from) + 1;
-        if (size > maxEventSize) {
-            throw new SseLimitExceededException(SseLimitExceededException.Limit.EVENT_SIZE, maxEventSize);
+        long size = bufferedDataBytes() + (to - from) + 1;
+        if (size > maxEventSize || skipping != null) {
+            skip(SkippedEvent.Limit.MAX_EVENT_SIZE);
+            skippedDataBytes += to - from + 1;
+            return;
         }
         dataAscii &= ascii;
         flushSlice();
         data.append(bytes, from, to - from);
         data.append((byte) '\n');
+    }
+
+    /** The data buffer's size with the slice copied in: values plus their LFs. */
+    private long bufferedDataBytes() {
+        return (long) data.length() + (slice == null ? 0 : sliceTo - sliceFrom + 1);
+    }
+
+    /**
+     * A line longer than {@code maxLineLength}, seen to its end but not kept: {@code head[from,
+     * headTo)} holds its first {@code min(length, OverlongLine.HEAD_BYTES)} bytes, {@code length} is
+     * its length without the line end. A {@code data} line makes the block skipped and counts in
+     * its size; an {@code event} line makes it skipped with the type {@code ""} (the value is
+     * unknown); an {@code id} line makes it skipped and is ignored (the id buffer keeps its value).
+     * A comment, a {@code retry} line or an unknown field is dropped alone.
+     */
+    void overlongLine(byte[] head, int from, int headTo, long length) {
+        if (head[from] == ':') {
+            return;
+        }
+        int searchEnd = Math.min(headTo, from + LONGEST_NAME + 1);
+        int nameEnd = from;
+        while (nameEnd < searchEnd && head[nameEnd] != ':') {
+            nameEnd++;
+        }
+        long valueLength;
+        if (nameEnd < searchEnd) {
+            int valueFrom = nameEnd + 1;
+            valueLength = length - (valueFrom - from);
+            if (valueFrom < headTo && head[valueFrom] == ' ') {
+                valueLength--;
+            }
+        } else if (headTo - from == length) {
+            valueLength = 0; // no colon: the whole line is the name (only with a tiny limit)
+        } else {
+            return; // a name longer than any we know
+        }
+        int nameLength = nameEnd - from;
+        if (nameLength == 4 && is(head, from, 'd', 'a', 't', 'a')) {
+            skip(SkippedEvent.Limit.MAX_LINE_LENGTH);
+            skippedDataBytes += valueLength + 1;
+        } else if (nameLength == 5 && is(head, from, 'e', 'v', 'e', 'n') && head[from + 4] == 't') {
+            skip(SkippedEvent.Limit.MAX_LINE_LENGTH);
+            type = ""; // a type dispatch never gives: the value was not kept
+        } else if (nameLength == 2 && head[from] == 'i' && head[from + 1] == 'd') {
+            skip(SkippedEvent.Limit.MAX_LINE_LENGTH);
+        }
+    }
+
+    /** The block crossed {@code limit} (unless it did so earlier): its data is dropped from here on. */
+    private void skip(SkippedEvent.Limit limit) {
+        if (skipping == null) {
+            skipping = limit;
+            skippedDataBytes = bufferedDataBytes();
+            slice = null;
+            data.clear();
+            dataAscii = true;
+            sliceLimit = 0;
+        }
     }
 
     private void event(byte[] bytes, int from, int to, boolean ascii) {
@@ -299,10 +380,31 @@ final class LineInterpreter {
             eventData = Utf8.decode(data.array(), 0, data.length() - 1, dataAscii); // without the last LF
             data.clear();
         } else {
+            if (skipping != null) {
+                skipped(eventType);
+            }
             return;
         }
         dataAscii = true;
         handler.onEvent(new SseEvent(eventType, eventData, lastEventId, blockRetry));
+    }
+
+    /** The blank line of a skipped block: reported once, then the next block starts afresh. */
+    private void skipped(String eventType) {
+        SkippedEvent skipped = new SkippedEvent(eventType, lastEventId, skippedDataBytes, skipping);
+        endSkipping();
+        handler.onSkipped(skipped);
+    }
+
+    private void endSkipping() {
+        skipping = null;
+        skippedDataBytes = 0;
+        sliceLimit = maxEventSize;
+    }
+
+    /** The bytes the data buffer holds on to, used or not: at most {@code maxEventSize}. */
+    int dataCapacity() {
+        return data.capacity();
     }
 
     /** The caller is about to change or drop {@code array}: copy the data slice out of it. */
@@ -328,5 +430,6 @@ final class LineInterpreter {
         type = null;
         retry = SseEvent.NO_RETRY;
         idBuffer = lastEventId;
+        endSkipping();
     }
 }

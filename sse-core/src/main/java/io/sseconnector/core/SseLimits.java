@@ -1,7 +1,8 @@
 package io.sseconnector.core;
 
 /**
- * The bounds an {@link SseParser} enforces; memory never grows past them.
+ * The bounds an {@link SseParser} enforces; memory never grows past them. A block that crosses one
+ * is skipped, not buffered, and reported as a {@link SkippedEvent}; see {@link SseParser}.
  *
  * @param maxLineLength the longest line, in bytes, without its line terminator
  * @param maxEventSize the largest data buffer of one event, in bytes (data values plus their LFs)

@@ -11,10 +11,22 @@ import java.util.Objects;
  * events, comments and retry values out to an {@link SseHandler}, on the feeding thread.
  *
  * <p>Any chunking of the same bytes gives the same calls. The cost is linear in bytes; memory is
- * bounded by {@link SseLimits}: a line that grows past {@code maxLineLength} or a data buffer that
- * grows past {@code maxEventSize} makes {@link #feed} throw {@link SseLimitExceededException}, the
- * only exception the parser itself throws. After it, or after any exception thrown by the handler
- * (which propagates out of {@code feed}), the stream is dead: {@code feed} throws {@link
+ * bounded by {@link SseLimits}, and a stream that crosses them goes on:
+ *
+ * <ul>
+ *   <li>A block whose data would grow past {@code maxEventSize}, or that holds a {@code data},
+ *       {@code event} or {@code id} line longer than {@code maxLineLength}, is skipped: from there
+ *       on its data is counted, not buffered, lines are read only to find the block's end, and its
+ *       blank line calls {@link SseHandler#onSkipped} once instead of dispatching. Its {@code
+ *       event}, {@code id} and {@code retry} fields apply as for any block, so the last event id
+ *       moves past it; see {@link SkippedEvent} for an overlong {@code event} or {@code id} line.
+ *   <li>A line longer than {@code maxLineLength} is never kept: it is skipped to its line end,
+ *       holding only its first few bytes. An overlong comment, {@code retry} or unknown field is
+ *       dropped alone.
+ * </ul>
+ *
+ * <p>The parser itself throws nothing but argument errors. An exception thrown by the handler
+ * propagates out of {@code feed}; the stream is then dead: {@code feed} throws {@link
  * IllegalStateException} until {@link #end()}. Not thread-safe: one parser per stream.
  *
  * <p>The last event id starts at the value given to the constructor and persists across {@link
@@ -43,6 +55,11 @@ public final class SseParser {
     private boolean dead;
     private byte[] scratch;
 
+    /** The line past {@code maxLineLength} being skipped across chunks, while {@link #skippingLine}. */
+    private final OverlongLine overlong = new OverlongLine();
+    /** A line past {@code maxLineLength} is being skipped: the bytes up to the next line end are its. */
+    private boolean skippingLine;
+
     /** A parser with {@link SseLimits#DEFAULTS} and no last event id. */
     public SseParser(SseHandler handler) {
         this(handler, SseLimits.DEFAULTS, "");
@@ -57,7 +74,7 @@ public final class SseParser {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.lines =
                 new LineInterpreter(handler, limits, Objects.requireNonNull(initialLastEventId, "initialLastEventId"));
-        this.partialLine = new BoundedBytes(limits.maxLineLength(), SseLimitExceededException.Limit.LINE_LENGTH);
+        this.partialLine = new BoundedBytes(limits.maxLineLength());
     }
 
     public void feed(byte[] bytes) {
@@ -68,7 +85,6 @@ public final class SseParser {
      * Reads {@code bytes[offset, offset + length)}. The parser keeps no reference to the array after
      * it returns.
      *
-     * @throws SseLimitExceededException a line or an event is larger than the limits allow
      * @throws IllegalStateException an earlier call threw and {@link #end()} was not called since
      */
     public void feed(byte[] bytes, int offset, int length) {
@@ -111,6 +127,7 @@ public final class SseParser {
     public void end() {
         lines.reset();
         partialLine.clear();
+        skippingLine = false; // an unfinished line is dropped, overlong or not
         bomMatched = 0;
         skipLf = false;
         dead = false;
@@ -119,6 +136,14 @@ public final class SseParser {
     /** The stream's last event id so far ({@code ""} when none). */
     public String lastEventId() {
         return lines.lastEventId();
+    }
+
+    /**
+     * The bytes this parser holds on to for the stream, used or not: its line buffer and its data
+     * buffer, at most {@code maxLineLength + maxEventSize} (a test hook).
+     */
+    int bufferedCapacity() {
+        return partialLine.capacity() + lines.dataCapacity();
     }
 
     SseHandler handler() {
@@ -165,6 +190,9 @@ public final class SseParser {
                 pos++;
             }
         }
+        if (skippingLine && pos < to) {
+            pos = skipLine(bytes, pos, to);
+        }
         if (!partialLine.isEmpty() && pos < to) {
             pos = finishPartialLine(bytes, pos, to);
         }
@@ -186,6 +214,13 @@ public final class SseParser {
     private int finishPartialLine(byte[] bytes, int from, int to) {
         long scan = LineEnds.scanContinued(bytes, from, to);
         int end = LineEnds.index(scan);
+        if ((end < 0 ? to : end) - from > limits.maxLineLength() - partialLine.length()) {
+            // The line grows past the limit: it is skipped from here on, and what was kept goes.
+            overlong.start(partialLine.array(), 0, partialLine.length());
+            partialLine.clear();
+            skippingLine = true;
+            return skipLine(bytes, from, end, to);
+        }
         partialAscii &= LineEnds.ascii(scan);
         if (end < 0) {
             partialLine.append(bytes, from, to - from);
@@ -194,6 +229,26 @@ public final class SseParser {
         partialLine.append(bytes, from, end - from);
         lines.line(partialLine.array(), 0, partialLine.length(), partialAscii);
         partialLine.clear();
+        return afterLineEnd(bytes, end, to);
+    }
+
+    /**
+     * The rest of a line past {@code maxLineLength}: skipped to its end. Returns where the next line
+     * starts, or {@code to}.
+     */
+    private int skipLine(byte[] bytes, int from, int to) {
+        return skipLine(bytes, from, LineEnds.index(LineEnds.scanContinued(bytes, from, to)), to);
+    }
+
+    /** {@link #skipLine(byte[], int, int)} with the line end {@code end} (-1: none) found already. */
+    private int skipLine(byte[] bytes, int from, int end, int to) {
+        if (end < 0) {
+            overlong.add(bytes, from, to);
+            return to;
+        }
+        overlong.add(bytes, from, end);
+        skippingLine = false;
+        overlong.finish(lines);
         return afterLineEnd(bytes, end, to);
     }
 
@@ -211,6 +266,11 @@ public final class SseParser {
     }
 
     private void keepPartialLine(byte[] bytes, int from, int to, boolean ascii) {
+        if (to - from > limits.maxLineLength()) {
+            overlong.start(bytes, from, to); // past the limit already: skipped, not kept
+            skippingLine = true;
+            return;
+        }
         if (partialLine.isEmpty()) {
             lines.release(partialLine.array()); // a data slice may still point into its old line
         }

@@ -3,10 +3,10 @@ package io.sseconnector.core;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An {@link SseHandler} that records every call, and limit failures, in order. */
+/** An {@link SseHandler} that records every call in order. */
 final class Recorder implements SseHandler {
     /** One thing a parser reported. */
-    sealed interface Call permits Event, Comment, Retry, Failure {}
+    sealed interface Call permits Event, Comment, Retry, Skipped {}
 
     record Event(SseEvent event) implements Call {}
 
@@ -14,8 +14,7 @@ final class Recorder implements SseHandler {
 
     record Retry(long millis) implements Call {}
 
-    /** {@code feed} threw {@link SseLimitExceededException}; nothing is fed after it. */
-    record Failure(SseLimitExceededException.Limit limit) implements Call {}
+    record Skipped(SkippedEvent skipped) implements Call {}
 
     final List<Call> calls = new ArrayList<>();
 
@@ -32,5 +31,10 @@ final class Recorder implements SseHandler {
     @Override
     public void onRetry(long millis) {
         calls.add(new Retry(millis));
+    }
+
+    @Override
+    public void onSkipped(SkippedEvent skipped) {
+        calls.add(new Skipped(skipped));
     }
 }

@@ -56,8 +56,13 @@ final class Recording {
         assertThat(calls.poll()).as("next call").isEqualTo(new Recorder.Retry(millis));
     }
 
-    void assertFailure(SseLimitExceededException.Limit limit) {
-        assertThat(calls.poll()).as("next call").isEqualTo(new Recorder.Failure(limit));
+    void assertSkipped(SkippedEvent expected) {
+        assertThat(calls.poll()).as("next call").isEqualTo(new Recorder.Skipped(expected));
+    }
+
+    /** A skipped block of type {@code message} with no id. */
+    void assertSkipped(long dataBytes, SkippedEvent.Limit limit) {
+        assertSkipped(new SkippedEvent("message", "", dataBytes, limit));
     }
 
     void assertExhausted() {

@@ -1,6 +1,7 @@
 package io.sseconnector.core;
 
 import static io.sseconnector.core.Bytes.bytes;
+import static io.sseconnector.core.SkippedEvent.Limit.MAX_LINE_LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Lines that span chunks: a chunk that only continues the line takes a shorter way than one that
  * ends it. Lines of many lengths, cut into equal chunks of every small size, each line end form,
- * a non-ASCII character anywhere in the line, and the line limit reached on a continued line.
+ * a non-ASCII character anywhere in the line, and the line limit reached on a continued line (the
+ * block is then skipped).
  */
 class SseParserContinuedLineTest {
     private static final List<String> LINE_ENDS = List.of("\n", "\r", "\r\n");
@@ -62,16 +64,19 @@ class SseParserContinuedLineTest {
             assertThat(Replay.run(limits, fits, equal(chunk, fits.length)).calls())
                     .as("chunks of %d", chunk)
                     .containsExactly(new Recorder.Event(SseEvent.of(value(limit - 6))));
-            // One byte more fails, whether or not the line end has arrived yet.
-            byte[] tooLong = bytes("data: ", value(limit - 5), "\n", "\n");
+            // One byte more skips the block, wherever the chunks cut the line; the next is read.
+            byte[] tooLong = bytes("data: ", value(limit - 5), "\n", "\n", "data: x\n", "\n");
             assertThat(Replay.run(limits, tooLong, equal(chunk, tooLong.length)).calls())
                     .as("chunks of %d", chunk)
-                    .containsExactly(new Recorder.Failure(SseLimitExceededException.Limit.LINE_LENGTH));
+                    .containsExactly(
+                            new Recorder.Skipped(new SkippedEvent("message", "", limit - 4, MAX_LINE_LENGTH)),
+                            new Recorder.Event(SseEvent.of("x")));
+            // A line end that never comes: nothing is reported, and nothing is kept meanwhile.
             byte[] unfinished = bytes("data: ", value(limit - 5));
             assertThat(Replay.run(limits, unfinished, equal(chunk, unfinished.length))
                             .calls())
                     .as("chunks of %d", chunk)
-                    .containsExactly(new Recorder.Failure(SseLimitExceededException.Limit.LINE_LENGTH));
+                    .isEmpty();
         }
     }
 

@@ -39,9 +39,23 @@ class SseParserLifecycleTest {
     }
 
     @Test
-    void feedAfterLimitFailureThrowsUntilEnd() {
-        SseParser parser = new SseParser(recorder, new SseLimits(8, 8), "");
-        assertThatThrownBy(() -> parser.feed(utf8("data: too long\n"))).isInstanceOf(SseLimitExceededException.class);
+    void handlerExceptionFromOnSkippedEndsTheStreamUntilEnd() {
+        RuntimeException boom = new RuntimeException("boom");
+        SseParser parser = new SseParser(
+                new SseHandler() {
+                    @Override
+                    public void onEvent(SseEvent event) {
+                        recorder.onEvent(event);
+                    }
+
+                    @Override
+                    public void onSkipped(SkippedEvent skipped) {
+                        throw boom;
+                    }
+                },
+                new SseLimits(8, 8),
+                "");
+        assertThatThrownBy(() -> parser.feed(utf8("data: too long\n", "\n"))).isSameAs(boom);
         assertThatThrownBy(() -> parser.feed(utf8("\n")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("end()");

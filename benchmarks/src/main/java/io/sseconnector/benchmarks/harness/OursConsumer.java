@@ -64,6 +64,10 @@ final class OursConsumer implements Consumer {
                 }
                 case StreamSignal.Opened opened -> {}
                 case StreamSignal.Comment comment -> {}
+                case StreamSignal.Skipped skipped -> {
+                    failure = "event skipped past the parser's limits: " + skipped.skipped();
+                    done.countDown();
+                }
             }
         }
     }

@@ -106,6 +106,12 @@ public final class Device implements SseListener, FlowControl {
     private void handle(StreamSignal signal) {
         switch (signal) {
             case StreamSignal.Event event -> delivery.accept(event.event());
+            case StreamSignal.Skipped skipped ->
+                delivery.skipped(
+                        skipped.skipped().type(),
+                        skipped.skipped().lastEventId(),
+                        skipped.skipped().dataBytes(),
+                        skipped.skipped().limit().settingName());
             case StreamSignal.Opened opened -> {
                 connection = connection.connected(Instant.now());
                 LOG.info("device {}: connected to {} (last id '{}')", name, opened.uri(), delivery.lastDeliveredId());

@@ -186,6 +186,9 @@ public final class SchemaCommand implements Runnable {
                 case StreamSignal.Comment comment -> {
                     // a heartbeat, not an event
                 }
+                case StreamSignal.Skipped skipped -> {
+                    // past the parser's limits: no data to learn from
+                }
                 case StreamSignal.Retrying retrying -> {
                     // not with reconnect off
                 }

@@ -7,6 +7,7 @@ import io.sseconnector.client.StreamSignal;
 import io.sseconnector.connector.tail.EventPrinter;
 import io.sseconnector.connector.tail.JsonlPrinter;
 import io.sseconnector.connector.tail.PrettyPrinter;
+import io.sseconnector.core.SkippedEvent;
 import io.sseconnector.core.SseLimits;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -116,14 +117,16 @@ public final class TailCommand implements Callable<Integer> {
             names = "--max-line-length",
             paramLabel = "BYTES",
             defaultValue = "1048576",
-            description = "Longest line accepted (default: ${DEFAULT-VALUE}).")
+            description = "Longest line accepted; an event with a longer line is skipped, with a line on stderr"
+                    + " (default: ${DEFAULT-VALUE}).")
     int maxLineLength;
 
     @Option(
             names = "--max-event-size",
             paramLabel = "BYTES",
             defaultValue = "1048576",
-            description = "Largest event data accepted (default: ${DEFAULT-VALUE}).")
+            description = "Largest event data accepted; a larger event is skipped, with a line on stderr"
+                    + " (default: ${DEFAULT-VALUE}).")
     int maxEventSize;
 
     @Option(
@@ -174,6 +177,11 @@ public final class TailCommand implements Callable<Integer> {
                     exit.complete(0);
                 }
             }
+            case StreamSignal.Skipped skipped -> {
+                // Never on stdout: jsonl output holds events only.
+                err.println(skippedLine(skipped.skipped()));
+                err.flush();
+            }
             case StreamSignal.Comment comment -> {
                 // Heartbeats keep the connection alive; they are not events.
             }
@@ -187,6 +195,21 @@ public final class TailCommand implements Callable<Integer> {
                 exit.complete(1);
             }
         }
+    }
+
+    /** {@code skipped event ALERT (id 17): 5242880 data bytes, more than --max-event-size 1048576}. */
+    private String skippedLine(SkippedEvent skipped) {
+        String what = skipped.limit() == SkippedEvent.Limit.MAX_LINE_LENGTH
+                ? "a line longer than --max-line-length " + maxLineLength
+                : "more than --max-event-size " + maxEventSize;
+        return "skipped event " + (skipped.type().isEmpty() ? "(type too long)" : cut(skipped.type())) + " (id "
+                + cut(skipped.lastEventId()) + "): " + skipped.dataBytes() + " data bytes, " + what
+                + "; the stream goes on";
+    }
+
+    /** Peer text for a status line: at most 64 characters. */
+    private static String cut(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
     }
 
     private Format chooseFormat() {

@@ -124,6 +124,7 @@ public final class DeviceDelivery {
      * goes to the dead-letter route of its type, in its place in the stream, so the offset moves
      * past it once the notice is acknowledged.
      *
+     * @param size the bytes of data it had
      * @param limit the name of the limit it passed, e.g. {@code maxEventSize}
      */
     public synchronized void skipped(String type, String id, long size, String limit) {
@@ -131,7 +132,7 @@ public final class DeviceDelivery {
         stats.undeliverable(Undeliverable.Reason.OVERSIZED_EVENT);
         Undeliverable why = new Undeliverable(
                 Undeliverable.Reason.OVERSIZED_EVENT,
-                size + " bytes or more, over " + limit + "; its data was not kept");
+                size + " bytes of data, over " + limit + "; the data was not kept");
         List<Target> deadLetters = router.deadLetters(type, why);
         if (deadLetters.isEmpty()) {
             stats.givenUp();

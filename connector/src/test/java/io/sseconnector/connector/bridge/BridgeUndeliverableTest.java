@@ -152,6 +152,64 @@ class BridgeUndeliverableTest {
                 .contains("Errors: 3 (invalid_topic 1, too_large 1, rejected 1; 3 sent to a dead-letter route)");
     }
 
+    @Test
+    void anEventOverMaxEventSizeBecomesADeadLetterNoticeAndTheStreamGoesOnWithoutReconnecting() throws Exception {
+        // A device that replays from Last-Event-ID would send the 5 MiB event again on every reconnect.
+        source.setDispatcher(request -> {
+            String after = request.header("Last-Event-ID");
+            int from = after == null ? 1 : Integer.parseInt(after) + 1;
+            StringBuilder body = new StringBuilder();
+            for (int id = from; id <= 10; id++) {
+                body.append(event("HEARTBEAT", id, id == 2 ? "x".repeat(5 << 20) : "{\"n\":" + id + "}"));
+            }
+            return ScriptedResponse.sse().chunk(body.toString()).thenHang();
+        });
+        MqttRecorder recorder = MqttRecorder.subscribe("127.0.0.1", broker.port(), "#");
+        bridge = BridgeFactory.create(ConfigLoader.system()
+                .parse("""
+                        mqtt: { url: "tcp://127.0.0.1:%d", version: 5, clientId: bridge-%s }
+                        state: { dir: "%s", flushInterval: 50ms }
+                        devices:
+                          - { name: cam, endpoint: "%s", maxEventSize: 1MiB }
+                        assets:
+                          - name: cam-asset
+                            device: cam
+                            events:
+                              - name: heartbeat
+                                eventNotifier: HEARTBEAT
+                                deadLetterTopic: cam/dlq
+                                destinations: [ { target: Mqtt, configuration: { topic: "cam/ok/{event}", qos: 1 } } ]
+                        """.formatted(broker.port(), UUID.randomUUID(), state.toAbsolutePath(), source.url("/events")))
+                .orThrow());
+        bridge.start();
+
+        try (recorder) {
+            await().atMost(WAIT).until(() -> "10".equals(new OffsetStore(state).lastDelivered("cam")));
+            List<MqttRecorder.Message> messages = recorder.take(10, WAIT);
+            assertThat(messages)
+                    .extracting(m -> m.topic() + " " + m.userProperties().get("sse-id"))
+                    .containsExactly(
+                            "cam/ok/HEARTBEAT 1",
+                            "cam/dlq 2",
+                            "cam/ok/HEARTBEAT 3",
+                            "cam/ok/HEARTBEAT 4",
+                            "cam/ok/HEARTBEAT 5",
+                            "cam/ok/HEARTBEAT 6",
+                            "cam/ok/HEARTBEAT 7",
+                            "cam/ok/HEARTBEAT 8",
+                            "cam/ok/HEARTBEAT 9",
+                            "cam/ok/HEARTBEAT 10");
+            MqttRecorder.Message notice = messages.get(1);
+            assertThat(notice.userProperties().get("error"))
+                    .isEqualTo("oversized_event: 5242881 bytes of data, over maxLineLength; the data was not kept");
+            assertThat(notice.text())
+                    .startsWith("{\"device\":\"cam\",\"event\":\"HEARTBEAT\",\"id\":\"2\",\"size\":5242881,");
+            assertThat(recorder.drain()).as("each event once").isEmpty();
+        }
+        assertThat(source.requestCount()).as("no reconnect").isEqualTo(1);
+        assertThat(bridge.stats().snapshot().errorsByReason()).containsEntry(Undeliverable.Reason.OVERSIZED_EVENT, 1L);
+    }
+
     private static MqttRecorder.Message only(List<MqttRecorder.Message> messages, String topic, String id) {
         List<MqttRecorder.Message> found = messages.stream()
                 .filter(m ->

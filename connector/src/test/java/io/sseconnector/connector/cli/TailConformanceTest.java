@@ -234,12 +234,35 @@ class TailConformanceTest {
             assertThat(result.lines()).containsExactly(json("message", "\uFFFD\uFFFD\uFFFDa\uFFFDb😀", ""));
         }
 
-        @Test
-        void lineLongerThanTheLimitEndsTheStreamWithAnErrorNamingTheSetting() {
-            var result = tailOnce(Chunking.WHOLE, lines("data: 0123456789abcdef\n", "\n"), "--max-line-length", "16");
-            assertThat(result.exitCode()).isEqualTo(1);
-            assertThat(result.stdout()).isEmpty();
-            assertThat(result.stderr()).contains("maxLineLength");
+        @ParameterizedTest
+        @EnumSource(Chunking.class)
+        void eventsPastTheLimitsAreSkippedWithOneLineOnStderrEach(Chunking chunking) {
+            var result = tailOnce(
+                    chunking,
+                    lines(
+                            "id: 1\n",
+                            "event: big\n",
+                            "data: 0123456789abcdef\n",
+                            "\n",
+                            "id: 2\n",
+                            "data: ok\n",
+                            "\n",
+                            "id: 3\n",
+                            "data: 0123\n",
+                            "data: 4567\n",
+                            "\n"),
+                    "--max-line-length",
+                    "16",
+                    "--max-event-size",
+                    "8");
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.lines()).containsExactly(json("message", "ok", "2"));
+            assertThat(result.stderr().lines().filter(line -> line.startsWith("skipped")))
+                    .containsExactly(
+                            "skipped event big (id 1): 17 data bytes, a line longer than --max-line-length 16;"
+                                    + " the stream goes on",
+                            "skipped event message (id 3): 10 data bytes, more than --max-event-size 8;"
+                                    + " the stream goes on");
         }
     }
 

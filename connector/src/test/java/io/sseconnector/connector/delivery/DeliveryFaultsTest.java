@@ -302,7 +302,7 @@ class DeliveryFaultsTest {
         assertEverythingButFiveDeliveredAndTheOffsetPastIt(delivery);
         RoutedEvent notice = deadLetters.received().get(0);
         assertThat(notice.event().lastEventId()).isEqualTo("5");
-        assertThat(notice.error()).startsWith("oversized_event: 5242880 bytes or more, over maxEventSize");
+        assertThat(notice.error()).startsWith("oversized_event: 5242880 bytes of data, over maxEventSize");
         assertThat(new String(notice.payload(), StandardCharsets.UTF_8))
                 .startsWith("{\"device\":\"cam\",\"event\":\"T\",\"id\":\"5\",\"size\":5242880,");
         assertThat(stats.snapshot().received()).isEqualTo(20);

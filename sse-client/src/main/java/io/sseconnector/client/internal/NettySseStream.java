@@ -9,6 +9,7 @@ import io.sseconnector.client.SseListener;
 import io.sseconnector.client.SseStream;
 import io.sseconnector.client.SseStreamStats;
 import io.sseconnector.client.StreamSignal;
+import io.sseconnector.core.SkippedEvent;
 import io.sseconnector.core.SseEvent;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -40,6 +41,7 @@ final class NettySseStream implements SseStream {
     private final BackoffPolicy backoff;
     private final Set<String> eventTypes;
     private final StreamCounters counters = new StreamCounters();
+    private final SkipLog skipLog = new SkipLog();
 
     /** Read by any thread; the current parser holds the newer value while a connection is open. */
     private volatile String lastEventId;
@@ -167,6 +169,18 @@ final class NettySseStream implements SseStream {
         }
         counters.event();
         emit(new StreamSignal.Event(event));
+    }
+
+    /** The parser skipped an event past a limit: counted, logged (rate-limited), and signalled. */
+    void onSkipped(URI uri, SkippedEvent skipped) {
+        counters.skipped();
+        String line = skipLog.line(uri, skipped, config.limits(), System.nanoTime());
+        if (line != null && LOG.isLoggable(Level.WARNING)) {
+            LOG.log(Level.WARNING, line);
+        }
+        if (eventTypes.isEmpty() || skipped.type().isEmpty() || eventTypes.contains(skipped.type())) {
+            emit(new StreamSignal.Skipped(skipped));
+        }
     }
 
     void onComment(String text) {

@@ -18,9 +18,9 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.sseconnector.client.SseClientConfig;
 import io.sseconnector.client.SseClientException;
+import io.sseconnector.core.SkippedEvent;
 import io.sseconnector.core.SseEvent;
 import io.sseconnector.core.SseHandler;
-import io.sseconnector.core.SseLimitExceededException;
 import io.sseconnector.core.SseParser;
 import java.net.URI;
 import java.security.cert.CertPathValidatorException;
@@ -344,13 +344,7 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
         }
         deadline.touch();
         stream.onBytes(length);
-        try {
-            parser.feed(bytes, offset, length);
-        } catch (SseLimitExceededException e) {
-            stream.updateLastEventId(parser.lastEventId());
-            retryable(e.getMessage(), -1, e, -1);
-            return;
-        }
+        parser.feed(bytes, offset, length);
         if (!finished) { // else the listener closed the stream
             stream.updateLastEventId(parser.lastEventId());
         }
@@ -395,6 +389,13 @@ final class SseConnectionHandler extends ChannelInboundHandlerAdapter implements
     public void onEvent(SseEvent event) {
         if (!finished) {
             stream.onEvent(event);
+        }
+    }
+
+    @Override
+    public void onSkipped(SkippedEvent skipped) {
+        if (!finished) {
+            stream.onSkipped(uri, skipped);
         }
     }
 

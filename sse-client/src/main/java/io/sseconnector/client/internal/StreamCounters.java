@@ -15,6 +15,7 @@ final class StreamCounters {
     private static final VarHandle COMMENTS;
     private static final VarHandle RETRIES;
     private static final VarHandle BYTES;
+    private static final VarHandle SKIPPED;
 
     static {
         try {
@@ -25,6 +26,7 @@ final class StreamCounters {
             COMMENTS = lookup.findVarHandle(StreamCounters.class, "comments", long.class);
             RETRIES = lookup.findVarHandle(StreamCounters.class, "retries", long.class);
             BYTES = lookup.findVarHandle(StreamCounters.class, "bytes", long.class);
+            SKIPPED = lookup.findVarHandle(StreamCounters.class, "skipped", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -36,6 +38,7 @@ final class StreamCounters {
     private long comments;
     private long retries;
     private long bytes;
+    private long skipped;
 
     void opened() {
         OPENED.setOpaque(this, opened + 1);
@@ -61,6 +64,10 @@ final class StreamCounters {
         BYTES.setOpaque(this, bytes + count);
     }
 
+    void skipped() {
+        SKIPPED.setOpaque(this, skipped + 1);
+    }
+
     SseStreamStats snapshot() {
         return new SseStreamStats(
                 (long) OPENED.getOpaque(this),
@@ -68,6 +75,7 @@ final class StreamCounters {
                 (long) FILTERED.getOpaque(this),
                 (long) COMMENTS.getOpaque(this),
                 (long) RETRIES.getOpaque(this),
-                (long) BYTES.getOpaque(this));
+                (long) BYTES.getOpaque(this),
+                (long) SKIPPED.getOpaque(this));
     }
 }

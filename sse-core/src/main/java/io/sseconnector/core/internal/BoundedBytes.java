@@ -1,23 +1,21 @@
 package io.sseconnector.core.internal;
 
-import io.sseconnector.core.SseLimitExceededException;
 import java.util.Arrays;
 
 /**
- * A byte buffer that grows geometrically up to a limit and never past it: an append beyond the
- * limit throws {@link SseLimitExceededException} and leaves the buffer as it was.
+ * A byte buffer that grows geometrically up to a limit and never past it. Its owner checks the
+ * limit before appending; an append beyond it is a bug and throws {@link IllegalStateException},
+ * leaving the buffer as it was.
  */
 public final class BoundedBytes {
     private static final int INITIAL_CAPACITY = 256;
 
     private final int maxBytes;
-    private final SseLimitExceededException.Limit limit;
     private byte[] bytes = new byte[0];
     private int length;
 
-    public BoundedBytes(int maxBytes, SseLimitExceededException.Limit limit) {
+    public BoundedBytes(int maxBytes) {
         this.maxBytes = maxBytes;
-        this.limit = limit;
     }
 
     public void append(byte[] src, int from, int count) {
@@ -41,7 +39,8 @@ public final class BoundedBytes {
     private int reserve(int count) {
         long needed = (long) length + count;
         if (needed > maxBytes) {
-            throw new SseLimitExceededException(limit, maxBytes);
+            throw new IllegalStateException(
+                    "appending " + count + " bytes to " + length + " would pass the limit of " + maxBytes);
         }
         if (needed > bytes.length) {
             long grown = Math.max(needed, Math.max(INITIAL_CAPACITY, 2L * bytes.length));
@@ -57,6 +56,11 @@ public final class BoundedBytes {
 
     public int length() {
         return length;
+    }
+
+    /** The bytes held, used or not: at most the limit. */
+    public int capacity() {
+        return bytes.length;
     }
 
     public boolean isEmpty() {
