@@ -1,5 +1,6 @@
 package io.sseconnector.connector.config;
 
+import io.sseconnector.client.References;
 import io.sseconnector.connector.config.internal.AioForms;
 import io.sseconnector.connector.config.internal.ConfigBinder;
 import io.sseconnector.connector.config.internal.Node;
@@ -55,7 +56,7 @@ public final class ConfigLoader {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return new LoadResult.Failed(
-                    List.of(Problem.error("", 0, 0, "cannot read the file (" + reason(e) + ")")), List.of());
+                    List.of(Problem.error("", 0, 0, "cannot read the file (" + References.reason(e) + ")")), List.of());
         }
         String text;
         try {
@@ -96,16 +97,5 @@ public final class ConfigLoader {
 
     private static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static String reason(IOException e) {
-        return switch (e) {
-            case java.nio.file.NoSuchFileException ignored -> "no such file";
-            case java.nio.file.AccessDeniedException ignored -> "permission denied";
-            default ->
-                e.getMessage() != null && e.getMessage().contains("directory")
-                        ? "it is a directory"
-                        : e.getClass().getSimpleName();
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.sseconnector.connector.config.internal;
 
+import io.sseconnector.client.References;
 import io.sseconnector.connector.config.ConfigEnvironment;
 import io.sseconnector.connector.config.Quantities;
 import io.sseconnector.connector.config.Secret;
@@ -18,12 +19,10 @@ import java.util.OptionalLong;
  */
 public final class Scalars {
     private final Problems problems;
-    private final References references;
     private final ConfigEnvironment environment;
 
     public Scalars(Problems problems, ConfigEnvironment environment) {
         this.problems = problems;
-        this.references = new References(environment, problems);
         this.environment = environment;
     }
 
@@ -33,7 +32,7 @@ public final class Scalars {
 
     /** A string (any scalar's text, references resolved). */
     public Optional<String> text(Node node) {
-        return scalar(node, "a string").flatMap(references::resolve);
+        return scalar(node, "a string").flatMap(this::resolve);
     }
 
     /** A non-empty string. */
@@ -49,10 +48,14 @@ public final class Scalars {
     /** A string kept as a secret: the template as written and the resolved value. */
     public Optional<Secret> secret(Node node) {
         Optional<Node.Scalar> scalar = scalar(node, "a string");
-        return scalar.flatMap(s -> references
-                .resolve(s)
+        return scalar.flatMap(s -> resolve(s)
                 .map(value ->
-                        References.hasReference(s.text()) ? Secret.resolved(s.text(), value) : Secret.literal(value)));
+                        References.contains(s.text()) ? Secret.resolved(s.text(), value) : Secret.literal(value)));
+    }
+
+    /** The scalar's text with its references resolved, or empty after reporting each problem at it. */
+    private Optional<String> resolve(Node.Scalar scalar) {
+        return References.resolve(scalar.text(), environment, message -> problems.error(scalar, message));
     }
 
     /** A whole number within {@code min..max}; {@code range} says the allowed values in words. */
@@ -64,7 +67,7 @@ public final class Scalars {
         if (scalar.get().type() == Node.Scalar.Type.BOOLEAN) {
             return wrongType(node, "a number");
         }
-        Optional<String> text = references.resolve(scalar.get());
+        Optional<String> text = resolve(scalar.get());
         if (text.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -88,7 +91,7 @@ public final class Scalars {
         if (scalar.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> text = references.resolve(scalar.get());
+        Optional<String> text = resolve(scalar.get());
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -105,7 +108,7 @@ public final class Scalars {
     /** A duration: {@code 500ms}, {@code 5s}, {@code 1m}, {@code 2h} or a number of seconds. */
     public Optional<Duration> duration(Node node) {
         Optional<Node.Scalar> scalar = scalar(node, "a duration");
-        Optional<String> text = scalar.flatMap(references::resolve);
+        Optional<String> text = scalar.flatMap(this::resolve);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -120,7 +123,7 @@ public final class Scalars {
     /** A size in bytes: {@code 1048576}, {@code 64MiB}, {@code 1GiB}. */
     public OptionalLong size(Node node) {
         Optional<Node.Scalar> scalar = scalar(node, "a size");
-        Optional<String> text = scalar.flatMap(references::resolve);
+        Optional<String> text = scalar.flatMap(this::resolve);
         if (text.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -139,7 +142,7 @@ public final class Scalars {
     /** One of {@code choices} (keys lower-case; the text is matched ignoring case). */
     public <T> Optional<T> choice(Node node, Map<String, T> choices, String forms) {
         Optional<Node.Scalar> scalar = scalar(node, "one of " + forms);
-        Optional<String> text = scalar.flatMap(references::resolve);
+        Optional<String> text = scalar.flatMap(this::resolve);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -205,6 +208,6 @@ public final class Scalars {
      */
     public static String quote(Node.Scalar scalar) {
         String text = scalar.text();
-        return References.hasReference(text) ? "the value of '" + text + "'" : "'" + text + "'";
+        return References.contains(text) ? "the value of '" + text + "'" : "'" + text + "'";
     }
 }
