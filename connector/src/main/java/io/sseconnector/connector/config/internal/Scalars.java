@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * Converts one node to a typed value, resolving references, or reports why it cannot: a wrong
@@ -18,6 +19,9 @@ import java.util.OptionalLong;
  * so a value that came from a reference is never printed.
  */
 public final class Scalars {
+    /** {@code scheme://user:password@}: up to the last '@' before the path, so no piece of a password remains. */
+    private static final Pattern USER_INFO = Pattern.compile("^(\\s*[A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
+
     private final Problems problems;
     private final ConfigEnvironment environment;
 
@@ -209,5 +213,15 @@ public final class Scalars {
     public static String quote(Node.Scalar scalar) {
         String text = scalar.text();
         return References.contains(text) ? "the value of '" + text + "'" : "'" + text + "'";
+    }
+
+    /** {@link #quote} for a URL, its user info (a password may hide there) masked as {@code ****}. */
+    public static String quoteUrl(Node.Scalar scalar) {
+        return quote(new Node.Scalar(scalar.path(), scalar.mark(), withoutUserInfo(scalar.text()), scalar.type()));
+    }
+
+    /** The text with what lies between {@code scheme://} and the authority's last {@code @} masked. */
+    static String withoutUserInfo(String url) {
+        return USER_INFO.matcher(url).replaceFirst("$1****@");
     }
 }
