@@ -33,6 +33,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ConfigLoader {
+    /** The largest file read, in bytes (and characters for {@link #parse}); a large real config is a few hundred KiB. */
+    public static final int MAX_DOCUMENT_SIZE = 2 * 1024 * 1024;
+
     private final ConfigEnvironment environment;
 
     private ConfigLoader(ConfigEnvironment environment) {
@@ -53,6 +56,9 @@ public final class ConfigLoader {
     public LoadResult load(Path file) {
         byte[] bytes;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_DOCUMENT_SIZE) {
+                return tooLarge(Files.size(file) + " bytes");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return new LoadResult.Failed(
@@ -74,6 +80,9 @@ public final class ConfigLoader {
 
     /** Reads and checks YAML text. */
     public LoadResult parse(String yaml) {
+        if (yaml.length() > MAX_DOCUMENT_SIZE) {
+            return tooLarge(yaml.length() + " characters");
+        }
         Problems problems = new Problems();
         Optional<ConnectorConfig> config = new TreeReader(problems)
                 .read(stripBom(yaml))
@@ -93,6 +102,17 @@ public final class ConfigLoader {
     /** The configuration, or a {@link ConfigException} with every error. */
     public ConnectorConfig loadOrThrow(Path file) {
         return load(file).orThrow();
+    }
+
+    private static LoadResult tooLarge(String size) {
+        return new LoadResult.Failed(
+                List.of(Problem.error(
+                        "",
+                        0,
+                        0,
+                        "the file is too large to be a configuration (" + size + ", at most "
+                                + MAX_DOCUMENT_SIZE / (1024 * 1024) + " MiB); it was not read")),
+                List.of());
     }
 
     private static String stripBom(String text) {
