@@ -1,5 +1,6 @@
 package io.sseconnector.client;
 
+import io.sseconnector.client.internal.LogText;
 import io.sseconnector.core.SseLimits;
 import java.net.URI;
 import java.nio.file.Path;
@@ -343,7 +344,8 @@ public record SseClientConfig(
     @Override
     public String toString() {
         // Header values may hold secrets: only their names are shown.
-        return "SseClientConfig[uri=" + uri + ", headers=" + headers.keySet() + ", lastEventId=" + lastEventId
+        return "SseClientConfig[uri=" + LogText.withoutUserInfo(uri) + ", headers=" + headers.keySet()
+                + ", lastEventId=" + lastEventId
                 + ", eventTypes=" + eventTypes + ", backoff=" + backoff + ", reconnect=" + reconnect
                 + ", readTimeout=" + readTimeout + ", tls=" + tls + ", proxy=" + proxy + "]";
     }

@@ -18,7 +18,11 @@ public sealed interface StreamSignal
                 StreamSignal.Closed,
                 StreamSignal.Failed {
 
-    /** A response with status 200 and {@code text/event-stream} opened the stream. */
+    /**
+     * A response with status 200 and {@code text/event-stream} opened the stream.
+     *
+     * @param uri where, after redirects; without user info, so it is safe to print
+     */
     record Opened(int status, URI uri, String contentType) implements StreamSignal {}
 
     /** An event that passed the type filter. */

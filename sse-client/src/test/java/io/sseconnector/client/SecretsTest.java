@@ -3,6 +3,8 @@ package io.sseconnector.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sseconnector.client.testing.ScriptedResponse;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,5 +80,24 @@ class SecretsTest extends ClientTestSupport {
         assertThat(lines)
                 .contains("INFO GET " + url + ": 503 Service Unavailable (attempt 1, last id ''), retrying in 20 ms")
                 .contains("WARNING GET " + url + ": 403 Forbidden; giving up");
+    }
+
+    @Test
+    void aPasswordInTheUrlReachesNoSignalLogLineOrToString() throws Exception {
+        server.enqueue(ScriptedResponse.status(503));
+        server.enqueue(ScriptedResponse.sse().chunk("data: x\n\n"));
+        URI plain = server.url("/events");
+        URI withPassword = URI.create(plain.toString().replace("://", "://user:" + SECRET + "@"));
+
+        SseStream stream = open(SseClientConfig.of(withPassword)
+                .withBackoff(SseClientConfig.Backoff.DEFAULTS.withInitialDelay(Duration.ofMillis(20))));
+
+        StreamSignal.Retrying retrying = recorder.next(StreamSignal.Retrying.class);
+        StreamSignal.Opened opened = recorder.next(StreamSignal.Opened.class);
+
+        assertThat(opened.uri()).isEqualTo(plain);
+        assertThat(lines).isNotEmpty().noneMatch(line -> line.contains(SECRET));
+        assertThat(retrying.toString() + stream + SseClientConfig.of(withPassword))
+                .doesNotContain(SECRET);
     }
 }

@@ -28,6 +28,9 @@ public interface HttpServer extends AutoCloseable {
     /** Open connections right now, SSE and plain. */
     int connections();
 
+    /** How often each limit of {@link ServerConfig#limits()} bit so far. */
+    LimitCounts limitCounts();
+
     /**
      * Stops accepting, ends every SSE stream (cleanly, with the last chunk), closes every connection
      * and stops the event loops. Idempotent; returns when the threads are gone (or after a few

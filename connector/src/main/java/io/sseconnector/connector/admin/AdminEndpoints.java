@@ -6,12 +6,16 @@ import io.sseconnector.connector.destination.Undeliverable;
 import io.sseconnector.connector.stats.BridgeStats;
 import io.sseconnector.connector.stats.DeviceState;
 import io.sseconnector.connector.stats.LatencyHistogram;
+import io.sseconnector.server.BearerAuth;
+import io.sseconnector.server.Request;
+import io.sseconnector.server.RequestHandler;
 import io.sseconnector.server.Response;
 import io.sseconnector.server.Routes;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,28 +23,50 @@ import tools.jackson.databind.json.JsonMapper;
  * (every device and the broker connected; 503 otherwise, with what is missing), {@code GET /stats}
  * (JSON), {@code GET /schemas} (the schema of each asset event, learned or configured) and {@code
  * GET /metrics} (Prometheus text).
+ *
+ * <p>With a token, {@code /stats}, {@code /schemas} and {@code /metrics} answer only requests that
+ * carry it as {@code Authorization: Bearer TOKEN}; {@code /health} and {@code /ready} stay open for
+ * probes. {@code /schemas} shows no value taken from payloads (an inferred {@code enum}, {@code
+ * minimum}, {@code maximum}) unless asked with {@code ?samples=true}.
  */
 public final class AdminEndpoints {
+    /** The query parameter that adds the values seen in payloads to {@code /schemas}. */
+    public static final String SAMPLES_PARAM = "samples";
+
     private final Bridge bridge;
+    private final Optional<BearerAuth> auth;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** Every endpoint open: for loopback-only servers such as the demo's. */
     public AdminEndpoints(Bridge bridge) {
+        this(bridge, Optional.empty());
+    }
+
+    /** @param token required by {@code /stats}, {@code /schemas} and {@code /metrics} when present */
+    public AdminEndpoints(Bridge bridge, Optional<String> token) {
         this.bridge = bridge;
+        this.auth = token.map(t -> BearerAuth.of(t, "sse-connector admin"));
     }
 
     /** Adds the endpoints to a routes builder. */
     public Routes.Builder addTo(Routes.Builder routes) {
         return routes.get("/health", request -> Response.json("{\"status\":\"healthy\"}"))
                 .get("/ready", request -> ready())
-                .get("/stats", request -> Response.json(json.writeValueAsString(stats())))
-                .get(
-                        "/schemas",
-                        request -> Response.json(
-                                json.writeValueAsString(bridge.schemas().toJson())))
+                .get("/stats", guarded(request -> Response.json(json.writeValueAsString(stats()))))
+                .get("/schemas", guarded(this::schemas))
                 .get(
                         "/metrics",
-                        request -> Response.bytes(
-                                200, PrometheusText.CONTENT_TYPE, metrics().getBytes(StandardCharsets.UTF_8)));
+                        guarded(request -> Response.bytes(
+                                200, PrometheusText.CONTENT_TYPE, metrics().getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private RequestHandler guarded(RequestHandler handler) {
+        return auth.map(a -> a.protect(handler)).orElse(handler);
+    }
+
+    private Response schemas(Request request) {
+        boolean samples = "true".equalsIgnoreCase(request.queryParam(SAMPLES_PARAM));
+        return Response.json(json.writeValueAsString(bridge.schemas().toJson(samples)));
     }
 
     private Response ready() {

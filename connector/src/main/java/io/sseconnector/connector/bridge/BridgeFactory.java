@@ -104,6 +104,7 @@ public final class BridgeFactory {
                 tls.caFile().orElse(null),
                 tls.certFile().orElse(null),
                 tls.keyFile().orElse(null),
+                tls.keyPassword().map(Secret::value).orElse(null),
                 m.cleanStart(),
                 m.sessionExpiry(),
                 m.keepAlive(),

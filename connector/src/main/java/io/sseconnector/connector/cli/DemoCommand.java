@@ -1,14 +1,13 @@
 package io.sseconnector.connector.cli;
 
-import io.sseconnector.connector.admin.AdminEndpoints;
+import io.sseconnector.connector.admin.AdminServer;
 import io.sseconnector.connector.bridge.Bridge;
 import io.sseconnector.connector.bridge.BridgeFactory;
 import io.sseconnector.connector.config.MqttUrl;
+import io.sseconnector.connector.config.ServerConfig;
 import io.sseconnector.connector.simulator.CameraSettings;
 import io.sseconnector.connector.simulator.CameraSimulator;
 import io.sseconnector.server.HttpServer;
-import io.sseconnector.server.Routes;
-import io.sseconnector.server.ServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -140,15 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
             URI events = simulator.eventsUri(DemoSetup.DEVICE);
             bridge = BridgeFactory.create(DemoSetup.config(events, state), broker.uri());
             bridge.start();
-            admin = bind(
-                    port,
-                    DEFAULT_ADMIN_PORT,
-                    p -> HttpServer.start(
-                            ServerConfig.DEFAULTS
-                                    .withName("admin")
-                                    .withHost("127.0.0.1")
-                                    .withPort(p),
-                            new AdminEndpoints(bridge).addTo(Routes.builder()).build()));
+            admin = bind(port, DEFAULT_ADMIN_PORT, p -> AdminServer.start(ServerConfig.of(p), bridge));
             printBanner(out, state, temporary, requestedBroker);
             status = new DemoStatus(bridge, err, Terminal.isInteractive(), System::nanoTime);
             ticker = Executors.newSingleThreadScheduledExecutor(

@@ -1,6 +1,6 @@
 package io.sseconnector.connector.cli;
 
-import io.sseconnector.connector.admin.AdminEndpoints;
+import io.sseconnector.connector.admin.AdminServer;
 import io.sseconnector.connector.bridge.Bridge;
 import io.sseconnector.connector.bridge.BridgeFactory;
 import io.sseconnector.connector.config.ConfigLoader;
@@ -11,8 +11,6 @@ import io.sseconnector.connector.offset.OffsetReset;
 import io.sseconnector.connector.offset.OffsetStore;
 import io.sseconnector.connector.offset.OffsetsUnreadableException;
 import io.sseconnector.server.HttpServer;
-import io.sseconnector.server.Routes;
-import io.sseconnector.server.ServerConfig;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -131,18 +129,16 @@ public final class RunCommand implements Callable<Integer> {
         bridge.start();
         HttpServer admin = connector
                 .server()
-                .map(server -> HttpServer.start(
-                        ServerConfig.DEFAULTS
-                                .withName("admin")
-                                .withHost(server.host())
-                                .withPort(server.port()),
-                        new AdminEndpoints(bridge).addTo(Routes.builder()).build()))
+                .map(server -> AdminServer.start(server, bridge))
                 .orElse(null);
         if (admin != null) {
             LOG.info(
-                    "admin endpoints on http://{}:{}/ (health, ready, stats, schemas, metrics)",
+                    "admin endpoints on http://{}:{}/ (health, ready, stats, schemas, metrics; {})",
                     connector.server().get().host(),
-                    admin.port());
+                    admin.port(),
+                    connector.server().get().token().isPresent()
+                            ? "stats, schemas and metrics need the bearer token of server.auth.token"
+                            : "no token");
         }
         stop.await();
         LOG.info(

@@ -1,5 +1,6 @@
 package io.sseconnector.connector.config;
 
+import io.sseconnector.client.References;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +13,10 @@ import java.util.Optional;
 /**
  * What a configuration may read besides its own text: environment variables ({@code ${env:NAME}}),
  * files ({@code ${file:PATH}}, TLS and schema files) and the host name (the default MQTT client
- * id). Tests inject one so they never depend on the machine's environment.
+ * id). Tests inject one so they never depend on the machine's environment. The references are
+ * resolved by the SSE client's {@link References}, the grammar its headers use at each connect.
  */
-public interface ConfigEnvironment {
-    /** The variable's value, or empty when it is not set. */
-    Optional<String> variable(String name);
-
-    /** The file's content as UTF-8. */
-    String readFile(Path path) throws IOException;
-
+public interface ConfigEnvironment extends References.Lookup {
     /** Whether {@code path} names a regular file this process can read. */
     boolean isReadableFile(Path path);
 

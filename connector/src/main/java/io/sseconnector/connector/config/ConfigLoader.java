@@ -1,5 +1,6 @@
 package io.sseconnector.connector.config;
 
+import io.sseconnector.client.References;
 import io.sseconnector.connector.config.internal.AioForms;
 import io.sseconnector.connector.config.internal.ConfigBinder;
 import io.sseconnector.connector.config.internal.Node;
@@ -32,6 +33,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ConfigLoader {
+    /** The largest file read, in bytes (and characters for {@link #parse}); a large real config is a few hundred KiB. */
+    public static final int MAX_DOCUMENT_SIZE = 2 * 1024 * 1024;
+
     private final ConfigEnvironment environment;
 
     private ConfigLoader(ConfigEnvironment environment) {
@@ -52,10 +56,13 @@ public final class ConfigLoader {
     public LoadResult load(Path file) {
         byte[] bytes;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_DOCUMENT_SIZE) {
+                return tooLarge(Files.size(file) + " bytes");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return new LoadResult.Failed(
-                    List.of(Problem.error("", 0, 0, "cannot read the file (" + reason(e) + ")")), List.of());
+                    List.of(Problem.error("", 0, 0, "cannot read the file (" + References.reason(e) + ")")), List.of());
         }
         String text;
         try {
@@ -73,6 +80,9 @@ public final class ConfigLoader {
 
     /** Reads and checks YAML text. */
     public LoadResult parse(String yaml) {
+        if (yaml.length() > MAX_DOCUMENT_SIZE) {
+            return tooLarge(yaml.length() + " characters");
+        }
         Problems problems = new Problems();
         Optional<ConnectorConfig> config = new TreeReader(problems)
                 .read(stripBom(yaml))
@@ -94,18 +104,18 @@ public final class ConfigLoader {
         return load(file).orThrow();
     }
 
-    private static String stripBom(String text) {
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    private static LoadResult tooLarge(String size) {
+        return new LoadResult.Failed(
+                List.of(Problem.error(
+                        "",
+                        0,
+                        0,
+                        "the file is too large to be a configuration (" + size + ", at most "
+                                + MAX_DOCUMENT_SIZE / (1024 * 1024) + " MiB); it was not read")),
+                List.of());
     }
 
-    private static String reason(IOException e) {
-        return switch (e) {
-            case java.nio.file.NoSuchFileException ignored -> "no such file";
-            case java.nio.file.AccessDeniedException ignored -> "permission denied";
-            default ->
-                e.getMessage() != null && e.getMessage().contains("directory")
-                        ? "it is a directory"
-                        : e.getClass().getSimpleName();
-        };
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class InferredSchemas {
     private final InferenceLimits limits;
-    private final Map<Key, Supplier<JsonNode>> entries = new ConcurrentHashMap<>();
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
     /** Inferrers with {@link InferenceLimits#DEFAULTS}. */
     public InferredSchemas() {
@@ -35,8 +34,7 @@ public final class InferredSchemas {
      */
     public SchemaInferrer inferrer(String asset, String event) {
         Key key = new Key(asset, event);
-        Supplier<JsonNode> entry =
-                entries.computeIfAbsent(key, k -> new Inferred(new SchemaInferrer(k.title(), limits)));
+        Entry entry = entries.computeIfAbsent(key, k -> new Inferred(new SchemaInferrer(k.title(), limits)));
         if (entry instanceof Inferred inferred) {
             return inferred.inferrer();
         }
@@ -46,22 +44,36 @@ public final class InferredSchemas {
     /** Records the schema configured (e.g. loaded from a file) for this asset event, replacing any other. */
     public void putConfigured(String asset, String event, JsonNode schema) {
         JsonNode copy = schema.deepCopy();
-        entries.put(new Key(asset, event), copy::deepCopy);
+        entries.put(new Key(asset, event), withValues -> copy.deepCopy());
     }
 
     /** Every schema, by asset then event, both sorted by name; new trees, the caller's to keep. */
     public Map<String, Map<String, JsonNode>> snapshot() {
+        return snapshot(true);
+    }
+
+    /**
+     * Every schema as {@link #snapshot()}; without {@code withValues}, the inferred ones leave out
+     * the values taken from payloads ({@code enum}, {@code minimum}, {@code maximum}): payloads may
+     * carry what an admin endpoint should not show. Configured schemas are shown as written.
+     */
+    public Map<String, Map<String, JsonNode>> snapshot(boolean withValues) {
         Map<String, Map<String, JsonNode>> byAsset = new TreeMap<>();
         entries.forEach((key, entry) ->
-                byAsset.computeIfAbsent(key.asset(), a -> new TreeMap<>()).put(key.event(), entry.get()));
+                byAsset.computeIfAbsent(key.asset(), a -> new TreeMap<>()).put(key.event(), entry.schema(withValues)));
         byAsset.replaceAll((asset, events) -> Collections.unmodifiableMap(events));
         return Collections.unmodifiableMap(byAsset);
     }
 
-    /** {@link #snapshot()} as the {@code GET /schemas} document: {@code {asset: {event: schema}}}. */
+    /** {@link #snapshot()} as a document: {@code {asset: {event: schema}}}. */
     public ObjectNode toJson() {
+        return toJson(true);
+    }
+
+    /** {@link #snapshot(boolean)} as the {@code GET /schemas} document: {@code {asset: {event: schema}}}. */
+    public ObjectNode toJson(boolean withValues) {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
-        snapshot().forEach((asset, events) -> {
+        snapshot(withValues).forEach((asset, events) -> {
             ObjectNode forAsset = document.putObject(asset);
             events.forEach(forAsset::set);
         });
@@ -79,10 +91,15 @@ public final class InferredSchemas {
         }
     }
 
-    private record Inferred(SchemaInferrer inferrer) implements Supplier<JsonNode> {
+    /** One asset event's schema. */
+    private interface Entry {
+        JsonNode schema(boolean withValues);
+    }
+
+    private record Inferred(SchemaInferrer inferrer) implements Entry {
         @Override
-        public JsonNode get() {
-            return inferrer.schema();
+        public JsonNode schema(boolean withValues) {
+            return inferrer.schema(withValues);
         }
     }
 }

@@ -103,13 +103,21 @@ public final class SchemaInferrer {
     }
 
     /** The schema inferred so far: a new tree, the caller's to keep or change. */
-    public synchronized ObjectNode schema() {
+    public ObjectNode schema() {
+        return schema(true);
+    }
+
+    /**
+     * The schema inferred so far; without {@code withValues}, only its shape: the {@code enum},
+     * {@code minimum} and {@code maximum} keywords, which hold values seen in payloads, are left out.
+     */
+    public synchronized ObjectNode schema(boolean withValues) {
         ObjectNode schema = JsonNodeFactory.instance.objectNode();
         schema.put("$schema", DRAFT_2020_12);
         schema.put("title", title);
         schema.put("description", description());
         if (jsonPayloads > 0) {
-            root.describe(schema, budget.limits);
+            root.describe(schema, budget.limits, withValues);
         } else if (otherPayloads > 0) {
             schema.put("type", "string");
             schema.put("contentMediaType", "text/plain");

@@ -159,8 +159,12 @@ final class ValueStats {
         }
     }
 
-    /** Adds this position's keywords to {@code schema}; nothing at all when no value was seen. */
-    void describe(ObjectNode schema, InferenceLimits limits) {
+    /**
+     * Adds this position's keywords to {@code schema}; nothing at all when no value was seen. Without
+     * {@code withValues}, the keywords that hold values seen ({@code enum}, {@code minimum}, {@code
+     * maximum}) are left out.
+     */
+    void describe(ObjectNode schema, InferenceLimits limits, boolean withValues) {
         List<String> types = types();
         if (types.size() == 1) {
             schema.put("type", types.get(0));
@@ -168,15 +172,17 @@ final class ValueStats {
             ArrayNode union = schema.putArray("type");
             types.forEach(union::add);
         }
-        describeEnum(schema, limits);
-        if (longCount + doubleCount > 0) {
-            describeRange(schema);
+        if (withValues) {
+            describeEnum(schema, limits);
+            if (longCount + doubleCount > 0) {
+                describeRange(schema);
+            }
         }
         if (properties != null && !properties.isEmpty()) {
-            describeProperties(schema, limits);
+            describeProperties(schema, limits, withValues);
         }
         if (items != null && items.count > 0) {
-            items.describe(schema.putObject("items"), limits);
+            items.describe(schema.putObject("items"), limits, withValues);
         }
         if (contentsCapped) {
             schema.put(
@@ -242,11 +248,11 @@ final class ValueStats {
         return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
 
-    private void describeProperties(ObjectNode schema, InferenceLimits limits) {
+    private void describeProperties(ObjectNode schema, InferenceLimits limits, boolean withValues) {
         ObjectNode described = schema.putObject("properties");
         List<String> required = new ArrayList<>();
         properties.forEach((name, child) -> {
-            child.describe(described.putObject(name), limits);
+            child.describe(described.putObject(name), limits, withValues);
             if (child.count == objects) {
                 required.add(name);
             }

@@ -1,9 +1,11 @@
 package io.sseconnector.connector.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import io.sseconnector.client.TlsFiles;
 import io.sseconnector.client.testing.ScriptedResponse;
 import io.sseconnector.client.testing.ScriptedSseServer;
 import io.sseconnector.client.testing.TestPki;
@@ -11,7 +13,6 @@ import io.sseconnector.connector.config.ConfigLoader;
 import io.sseconnector.connector.testing.LogCapture;
 import io.sseconnector.connector.testing.MqttRecorder;
 import io.sseconnector.connector.testing.PrivateMosquitto;
-import io.sseconnector.connector.tls.TlsFactories;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -136,11 +137,9 @@ class BridgeTlsAuthTest {
     /** A subscriber that trusts the test CA and, for mutual TLS, shows the client certificate. */
     private static UnaryOperator<Mqtt5ClientBuilder> tls(boolean clientCertificate) {
         return builder -> builder.sslConfig()
-                .trustManagerFactory(TlsFactories.trustManagerFactory(pki.caPem()))
+                .trustManagerFactory(TlsFiles.trustManagers(pki.caPem()))
                 .keyManagerFactory(
-                        clientCertificate
-                                ? TlsFactories.keyManagerFactory(pki.clientCertPem(), pki.clientKeyPem())
-                                : null)
+                        clientCertificate ? TlsFiles.keyManagers(pki.clientCertPem(), pki.clientKeyPem(), null) : null)
                 .applySslConfig();
     }
 
@@ -212,6 +211,43 @@ class BridgeTlsAuthTest {
                 + ", keyFile: " + path(pki.clientKeyPem()) + " }\n");
 
         assertDelivered(subscriber, bridge);
+    }
+
+    @Test
+    void mutualTlsWithAnEncryptedPkcs8KeyAndItsKeyPasswordDelivers() throws Exception {
+        PrivateMosquitto broker = tlsBroker(true);
+        MqttRecorder subscriber = subscriber(broker.port(), tls(true));
+        Path passwordFile = Files.writeString(dir.resolve("key-password"), TestPki.PASSWORD + "\n");
+
+        Bridge bridge = bridge("url: mqtts://127.0.0.1:" + broker.port() + "\n"
+                + "tls:\n"
+                + "  caFile: " + path(pki.caPem()) + "\n"
+                + "  certFile: " + path(pki.clientCertPem()) + "\n"
+                + "  keyFile: " + path(pki.clientEncryptedKeyPem()) + "\n"
+                + "  keyPassword: ${file:" + passwordFile.toAbsolutePath() + "}\n");
+
+        assertDelivered(subscriber, bridge);
+    }
+
+    @Test
+    void aWrongKeyPasswordStopsTheBridgeAtStartNamingTheKeyButNeverThePassword() {
+        String wrong = "not-the-key-Pa55word";
+        String yaml = "mqtt:\n"
+                + "  url: mqtts://127.0.0.1:8883\n"
+                + "  tls: { caFile: " + path(pki.caPem()) + ", certFile: " + path(pki.clientCertPem())
+                + ", keyFile: " + path(pki.clientEncryptedKeyPem()) + ", keyPassword: " + wrong + " }\n"
+                + "state: { dir: \"" + dir.resolve("state") + "\" }\n"
+                + "devices: [ { name: cam, endpoint: " + source.url("/events") + " } ]\n"
+                + "assets: [ { name: a, device: cam, defaultDestinations: [ { target: Mqtt,"
+                + " configuration: { topic: t } } ] } ]\n";
+        var config = ConfigLoader.system().parse(yaml).orThrow();
+
+        assertThatThrownBy(() -> BridgeFactory.create(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(pki.clientEncryptedKeyPem().toString())
+                .hasMessageContaining("wrong password")
+                .message()
+                .doesNotContain(wrong);
     }
 
     @Test

@@ -6,10 +6,12 @@ import io.sseconnector.connector.config.ConfigEnvironment;
 import io.sseconnector.connector.config.ConfigLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code sse-connector validate -c FILE} in-process: exit codes and the lines it prints. */
@@ -47,17 +49,29 @@ class ValidateCommandTest {
     }
 
     @Test
-    void warningsArePrintedAndDoNotFail() {
-        Path file = DIR.resolve("design-example.yaml");
+    void warningsArePrintedAndDoNotFail(@TempDir Path dir) throws Exception {
+        String design = Files.readString(DIR.resolve("design-example.yaml"));
+        Path file = Files.writeString(dir.resolve("open.yaml"), design.replace("server:", "server:\n  host: 0.0.0.0"));
         Run run = validate("--config", file.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out())
                 .containsExactly(
-                        file + ":8:8: mqtt.tls: warning: tls applies to mqtts:// brokers, but url is"
-                                + " tcp://127.0.0.1:1883: the connection is not encrypted; use mqtts://host:port",
-                        "ok: 1 device, 1 asset, 2 routes (2 Mqtt, 1 Sse); broker tcp://127.0.0.1:1883;"
+                        file + ":37:9: server.host: warning: host 0.0.0.0 serves /stats, /schemas and /metrics to"
+                                + " other machines to anyone who asks; set server.auth.token (e.g."
+                                + " \"${env:ADMIN_TOKEN}\") to require a bearer token",
+                        "ok: 1 device, 1 asset, 2 routes (2 Mqtt, 1 Sse); broker mqtts://127.0.0.1:8883;"
                                 + " hub 0.0.0.0:8090, 1 channel");
+    }
+
+    @Test
+    void theHubListensOnLoopbackWhenNoHostIsWritten() {
+        Run run = validate("-c", DIR.resolve("design-example.yaml").toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out())
+                .containsExactly("ok: 1 device, 1 asset, 2 routes (2 Mqtt, 1 Sse); broker mqtts://127.0.0.1:8883;"
+                        + " hub 127.0.0.1:8090, 1 channel");
     }
 
     @Test

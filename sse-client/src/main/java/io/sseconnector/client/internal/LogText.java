@@ -1,23 +1,25 @@
 package io.sseconnector.client.internal;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 
-/** Small formatting helpers for log lines and signal reasons. */
-final class LogText {
+/** Small formatting helpers for log lines and signal reasons; internal, public for {@code SseClientConfig}. */
+public final class LogText {
     private LogText() {}
 
     /** The URL without user info (a password may hide there). */
     static String url(URI uri) {
+        return withoutUserInfo(uri).toString();
+    }
+
+    /** The URL without user info, for what leaves the client (signals, messages, log lines). */
+    public static URI withoutUserInfo(URI uri) {
         if (uri.getRawUserInfo() == null) {
-            return uri.toString();
+            return uri;
         }
-        try {
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null)
-                    .toString();
-        } catch (URISyntaxException e) {
-            return uri.getScheme() + "://" + uri.getHost();
-        }
+        // A parsed user info holds no unescaped '@': the first one after "//" ends it.
+        String text = uri.toString();
+        int start = text.indexOf("//") + 2;
+        return URI.create(text.substring(0, start) + text.substring(text.indexOf('@', start) + 1));
     }
 
     /** {@code 250 ms}, {@code 4.2 s}. */

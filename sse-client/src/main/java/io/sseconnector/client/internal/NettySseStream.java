@@ -159,7 +159,7 @@ final class NettySseStream implements SseStream {
                     "GET " + LogText.url(uri) + ": opened" + (attempt > 0 ? " after " + attempt + " retries" : "")
                             + " (" + contentType + ", last id '" + lastEventId + "')");
         }
-        emit(new StreamSignal.Opened(200, uri, contentType));
+        emit(new StreamSignal.Opened(200, LogText.withoutUserInfo(uri), contentType));
     }
 
     void onEvent(SseEvent event) {

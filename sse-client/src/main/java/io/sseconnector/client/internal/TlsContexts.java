@@ -7,21 +7,18 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.sseconnector.client.SseClientConfig.Tls;
 import io.sseconnector.client.SseClientException;
+import io.sseconnector.client.TlsFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import javax.net.ssl.KeyManagerFactory;
 
 /**
  * One client-side {@link SslContext} per distinct {@link Tls} setting, built on first use (JDK
- * provider): a PEM CA bundle or the JDK trust store, and an optional client certificate as PEM +
- * PKCS#8 key or PKCS#12. A setting that cannot be loaded is not cached, so a fixed file is picked
- * up by the next attempt.
+ * provider) from the material {@link TlsFiles} loads: a PEM CA bundle or the JDK trust store, and
+ * an optional client certificate as PEM + PKCS#8 key (encrypted or not) or PKCS#12. A setting that
+ * cannot be loaded is not cached, so a fixed file is picked up by the next attempt.
  */
 final class TlsContexts {
     /** Offer HTTP/2 first, then HTTP/1.1; a server without ALPN gets HTTP/1.1. */
@@ -55,13 +52,18 @@ final class TlsContexts {
         if (tls.caFile() != null) {
             requireReadable(tls.caFile(), "caFile");
             try {
-                builder.trustManager(tls.caFile().toFile());
+                builder.trustManager(TlsFiles.trustManagers(tls.caFile()));
             } catch (IllegalArgumentException e) {
-                throw failure("cannot load the CA bundle caFile " + tls.caFile(), e);
+                throw failure("caFile", e);
             }
         }
         if (tls.pkcs12File() != null) {
-            builder.keyManager(pkcs12(tls.pkcs12File(), tls.pkcs12Password()));
+            requireReadable(tls.pkcs12File(), "pkcs12File");
+            try {
+                builder.keyManager(TlsFiles.pkcs12(tls.pkcs12File(), tls.pkcs12Password()));
+            } catch (IllegalArgumentException e) {
+                throw failure("pkcs12File", e);
+            }
         } else if (tls.certFile() != null || tls.keyFile() != null) {
             if (tls.certFile() == null || tls.keyFile() == null) {
                 throw new SseClientException("TLS: certFile and keyFile must be given together", -1, null);
@@ -69,32 +71,15 @@ final class TlsContexts {
             requireReadable(tls.certFile(), "certFile");
             requireReadable(tls.keyFile(), "keyFile");
             try {
-                builder.keyManager(tls.certFile().toFile(), tls.keyFile().toFile(), tls.keyPassword());
+                builder.keyManager(TlsFiles.keyManagers(tls.certFile(), tls.keyFile(), tls.keyPassword()));
             } catch (IllegalArgumentException e) {
-                throw failure(
-                        "cannot load the client certificate certFile " + tls.certFile() + " with keyFile "
-                                + tls.keyFile() + " (PEM certificate, PKCS#8 key)",
-                        e);
+                throw failure("certFile/keyFile", e);
             }
         }
         try {
             return builder.build();
         } catch (IOException | RuntimeException e) {
-            throw failure("cannot set up TLS with " + tls, e);
-        }
-    }
-
-    private static KeyManagerFactory pkcs12(Path file, String password) {
-        requireReadable(file, "pkcs12File");
-        char[] secret = password == null ? new char[0] : password.toCharArray();
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, secret);
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, secret);
-            return factory;
-        } catch (IOException | GeneralSecurityException e) {
-            throw failure("cannot load the PKCS#12 store pkcs12File " + file, e);
+            throw new SseClientException("TLS: cannot set up TLS with " + tls + ": " + LogText.describe(e), -1, e);
         }
     }
 
@@ -104,7 +89,8 @@ final class TlsContexts {
         }
     }
 
-    private static SseClientException failure(String what, Exception cause) {
-        return new SseClientException("TLS: " + what + ": " + LogText.describe(cause), -1, cause);
+    /** {@link TlsFiles}' message names the file and the fault; this adds the setting. */
+    private static SseClientException failure(String setting, IllegalArgumentException cause) {
+        return new SseClientException("TLS: " + setting + ": " + cause.getMessage(), -1, cause);
     }
 }

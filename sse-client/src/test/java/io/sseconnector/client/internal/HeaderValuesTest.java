@@ -3,6 +3,7 @@ package io.sseconnector.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sseconnector.client.References;
 import io.sseconnector.client.SseClientException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HeaderValuesTest {
-    private final HeaderValues values = new HeaderValues(name -> name.equals("TOKEN") ? "t0k3n" : null);
+    private final HeaderValues values =
+            new HeaderValues(References.Lookup.of(name -> name.equals("TOKEN") ? "t0k3n" : null));
 
     @Test
     void plainValuesPassUnchanged() {
@@ -34,8 +36,18 @@ class HeaderValuesTest {
     }
 
     @Test
-    void unknownReferencesAndUnclosedOnesStayAsWritten() {
-        assertThat(values.resolve("X", "${other:x} ${env:TOKEN")).isEqualTo("${other:x} ${env:TOKEN");
+    void aDoubledDollarWritesALiteralReference() {
+        assertThat(values.resolve("X", "$${env:TOKEN} and ${env:TOKEN}")).isEqualTo("${env:TOKEN} and t0k3n");
+    }
+
+    @Test
+    void unknownAndUnclosedReferencesAreErrorsNamingTheHeader() {
+        assertThatThrownBy(() -> values.resolve("X", "${other:x}"))
+                .isInstanceOf(SseClientException.class)
+                .hasMessageStartingWith("header X: unknown reference '${other:x}'");
+        assertThatThrownBy(() -> values.resolve("X", "a ${env:TOKEN"))
+                .isInstanceOf(SseClientException.class)
+                .hasMessageStartingWith("header X: '${' is not closed");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.sseconnector.server.HttpServer;
+import io.sseconnector.server.LimitCounts;
 import io.sseconnector.server.Routes;
 import io.sseconnector.server.ServerConfig;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class NettyHttpServer implements HttpServer {
     private final ChannelGroup connections;
     private final Channel listener;
     private final InetSocketAddress address;
+    private final ServerLimits limits;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NettyHttpServer(
@@ -42,13 +44,15 @@ public final class NettyHttpServer implements HttpServer {
             EventLoopGroup acceptor,
             EventLoopGroup workers,
             ChannelGroup connections,
-            Channel listener) {
+            Channel listener,
+            ServerLimits limits) {
         this.config = config;
         this.acceptor = acceptor;
         this.workers = workers;
         this.connections = connections;
         this.listener = listener;
         this.address = (InetSocketAddress) listener.localAddress();
+        this.limits = limits;
     }
 
     public static NettyHttpServer start(ServerConfig config, Routes routes) {
@@ -58,6 +62,7 @@ public final class NettyHttpServer implements HttpServer {
                 config.ioThreads(), new DefaultThreadFactory(config.name() + "-io", true), NioIoHandler.newFactory());
         ChannelGroup connections = new DefaultChannelGroup(config.name(), GlobalEventExecutor.INSTANCE);
         int limit = config.maxPendingBytes();
+        ServerLimits limits = new ServerLimits(config);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(NioServerSocketChannel.class)
@@ -66,11 +71,11 @@ public final class NettyHttpServer implements HttpServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // A subscriber with more than this unsent is "behind": see Subscriber.deliver.
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(limit / 2, limit))
-                .childHandler(new HttpChannelInitializer(connections, config, routes));
+                .childHandler(new HttpChannelInitializer(connections, config, routes, limits));
         try {
             Channel listener =
                     bootstrap.bind(config.host(), config.port()).sync().channel();
-            NettyHttpServer server = new NettyHttpServer(config, acceptor, workers, connections, listener);
+            NettyHttpServer server = new NettyHttpServer(config, acceptor, workers, connections, listener, limits);
             LOG.log(Level.DEBUG, () -> config.name() + " listening on " + server.address);
             return server;
         } catch (Exception e) {
@@ -92,6 +97,11 @@ public final class NettyHttpServer implements HttpServer {
     @Override
     public int connections() {
         return connections.size();
+    }
+
+    @Override
+    public LimitCounts limitCounts() {
+        return limits.counts();
     }
 
     @Override

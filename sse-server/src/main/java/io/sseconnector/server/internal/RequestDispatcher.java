@@ -15,10 +15,13 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.AttributeKey;
 import io.sseconnector.server.EventLog;
 import io.sseconnector.server.Response;
 import io.sseconnector.server.Routes;
+import io.sseconnector.server.ServerConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -37,10 +40,12 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
 
     private final Routes routes;
     private final long keepAliveNanos;
+    private final ServerLimits limits;
 
-    RequestDispatcher(Routes routes, long keepAliveNanos) {
+    RequestDispatcher(Routes routes, long keepAliveNanos, ServerLimits limits) {
         this.routes = routes;
         this.keepAliveNanos = keepAliveNanos;
+        this.limits = limits;
     }
 
     @Override
@@ -49,7 +54,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
             return; // an SSE stream owns this connection
         }
         if (request.decoderResult().isFailure()) {
-            sendAndClose(ctx, Response.json(400, error("malformed request")));
+            sendAndClose(ctx, refusal(ctx, request.decoderResult().cause()));
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
@@ -67,6 +72,21 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
             case Response.Full full -> send(ctx, request.protocolVersion(), full, keepAlive);
             case Response.Sse sse -> stream(ctx, request.protocolVersion(), sse);
         }
+    }
+
+    /** The answer to a request the decoder could not read: too large a head is told apart from garbage. */
+    private Response.Full refusal(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            int max = limits.limits().maxHeaderBytes();
+            limits.headTooLarge(ctx.channel(), 431, "request headers over " + max + " bytes (maxHeaderBytes)");
+            return Response.json(431, error("request headers too large (at most " + max + " bytes)"));
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            int max = ServerConfig.Limits.MAX_REQUEST_LINE_BYTES;
+            limits.headTooLarge(ctx.channel(), 414, "request line over " + max + " bytes");
+            return Response.json(414, error("request line too long (at most " + max + " bytes)"));
+        }
+        return Response.json(400, error("malformed request"));
     }
 
     private static Response invoke(Routes.Found found, NettyRequest view) {

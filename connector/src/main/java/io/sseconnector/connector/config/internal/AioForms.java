@@ -1,5 +1,6 @@
 package io.sseconnector.connector.config.internal;
 
+import io.sseconnector.client.References;
 import io.sseconnector.connector.config.internal.Node.Entry;
 import io.sseconnector.connector.config.internal.Node.ListNode;
 import io.sseconnector.connector.config.internal.Node.MapNode;
@@ -77,7 +78,7 @@ public final class AioForms {
                 case "true", "false":
                     break;
                 default:
-                    if (!References.hasReference(scalar.text())) {
+                    if (!References.contains(scalar.text())) {
                         scalars.problems()
                                 .error(node, "expected true, false, Keep or Never, found " + Scalars.quote(scalar));
                         return Optional.empty();

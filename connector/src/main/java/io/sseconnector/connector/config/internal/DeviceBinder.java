@@ -119,12 +119,20 @@ final class DeviceBinder {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        String quoted = Scalars.quote((Node.Scalar) node);
+        String quoted = Scalars.quoteUrl((Node.Scalar) node);
         try {
             URI uri = new URI(text.get().trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 binding.problems.error(node, quoted + " is not an http:// or https:// URL");
+                return Optional.empty();
+            }
+            if (uri.getRawUserInfo() != null || text.get().trim().matches("(?i)https?://[^/?#]*@.*")) {
+                binding.problems.error(
+                        node,
+                        quoted + " carries a user name or password (user:pass@), which would be printed wherever"
+                                + " the URL is; remove it and send the credentials in headers, e.g. headers:"
+                                + " { Authorization: \"Basic ${env:NAME}\" } or \"Bearer ${file:PATH}\"");
                 return Optional.empty();
             }
             if (uri.getHost() == null) {

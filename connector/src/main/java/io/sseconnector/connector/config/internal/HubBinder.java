@@ -6,6 +6,7 @@ import io.sseconnector.connector.config.ServerConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +14,11 @@ import java.util.regex.PatternSyntaxException;
 
 /** The hub: {@code server} and {@code channels} (their replay and authorization rules). */
 final class HubBinder {
-    static final List<String> SERVER_KEYS = List.of("host", "port");
+    static final List<String> SERVER_KEYS = List.of("host", "port", "auth");
+    static final List<String> SERVER_AUTH_KEYS = List.of("token");
+    /** Shorter tokens get a warning: they can be guessed. */
+    static final int MIN_TOKEN_LENGTH = 16;
+
     static final List<String> CHANNEL_KEYS = List.of("id", "replay", "subscribe", "publish");
     static final List<String> REPLAY_KEYS = List.of("size", "ttl");
     static final List<String> ACCESS_KEYS = List.of("auth");
@@ -37,15 +42,60 @@ final class HubBinder {
             return Optional.empty();
         }
         Fields f = found.get();
+        int errors = binding.problems.errorCount();
         String host = f.get("host").flatMap(binding.scalars::nonEmptyText).orElse(ServerConfig.DEFAULT_HOST);
         Optional<Node> portNode = f.required("port");
-        if (portNode.isEmpty()) {
+        var port = portNode.flatMap(p -> {
+            var value = binding.scalars.integer(p, 0, 65535, "port must be 0..65535 (0: any free port)");
+            return value.isPresent() ? Optional.of((int) value.getAsLong()) : Optional.empty();
+        });
+        Optional<Secret> token = f.get("auth").flatMap(this::token);
+        if (token.isEmpty() && f.get("auth").isEmpty() && !isLoopback(host)) {
+            f.warning(
+                    "host",
+                    "host " + host + " serves /stats, /schemas and /metrics to other machines to anyone who asks;"
+                            + " set server.auth.token (e.g. \"${env:ADMIN_TOKEN}\") to require a bearer token");
+        }
+        if (port.isEmpty() || binding.problems.errorCount() > errors) {
             return Optional.empty();
         }
-        var port = binding.scalars.integer(portNode.get(), 0, 65535, "port must be 0..65535 (0: any free port)");
-        return port.isPresent()
-                ? binding.build(node, () -> new ServerConfig(host, (int) port.getAsLong()))
-                : Optional.empty();
+        return binding.build(node, () -> new ServerConfig(host, port.get(), token));
+    }
+
+    /** {@code auth: { token: … }}: one word, the bearer token clients send. */
+    private Optional<Secret> token(Node node) {
+        Optional<Fields> found = Fields.of(binding.scalars, node, SERVER_AUTH_KEYS);
+        Optional<Node> tokenNode = found.flatMap(a -> a.required("token"));
+        Optional<Secret> token = tokenNode.flatMap(binding.scalars::secret);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = token.get().value();
+        // Messages describe the token, never show it: it may come from ${env:} or ${file:}.
+        if (value.isBlank()) {
+            binding.problems.error(tokenNode.get(), "the token is empty");
+            return Optional.empty();
+        }
+        if (value.chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
+            binding.problems.error(
+                    tokenNode.get(),
+                    "the token holds a space or a control character; write the token alone"
+                            + " (clients send it as 'Authorization: Bearer TOKEN')");
+            return Optional.empty();
+        }
+        if (value.length() < MIN_TOKEN_LENGTH) {
+            binding.problems.warning(
+                    tokenNode.get(),
+                    "the token has fewer than " + MIN_TOKEN_LENGTH + " characters and could be guessed;"
+                            + " make one with: openssl rand -hex 32");
+        }
+        return token;
+    }
+
+    /** Whether {@code host} names this machine's loopback interface (no lookup: validate stays offline). */
+    static boolean isLoopback(String host) {
+        String h = host.trim().toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
     }
 
     Optional<ChannelConfig> channel(Node node) {

@@ -56,10 +56,11 @@ final class MqttBinder {
         }
         Optional<TlsConfig> tls = f.get("tls").flatMap(this::tls);
         if (f.get("tls").isPresent() && url.isPresent() && !url.get().isTls()) {
-            f.warning(
+            // A tls block suggests the user believes the connection is encrypted: it would not be.
+            f.error(
                     "tls",
                     "tls applies to mqtts:// brokers, but url is " + url.get()
-                            + ": the connection is not encrypted; use mqtts://host:port");
+                            + ", which is not encrypted; write url: mqtts://host:port, or remove tls");
         }
         boolean cleanStart = f.bool("cleanStart", MqttConfig.DEFAULT_CLEAN_START);
         Duration sessionExpiry = f.duration("sessionExpiry", MqttConfig.DEFAULT_SESSION_EXPIRY);
@@ -106,7 +107,7 @@ final class MqttBinder {
         try {
             return Optional.of(MqttUrl.parse(text.get().trim()));
         } catch (IllegalArgumentException e) {
-            binding.problems.error(node, Scalars.quote((Node.Scalar) node) + " " + e.getMessage());
+            binding.problems.error(node, Scalars.quoteUrl((Node.Scalar) node) + " " + e.getMessage());
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package io.sseconnector.connector.config.internal;
 
+import io.sseconnector.client.References;
 import io.sseconnector.connector.config.ConfigEnvironment;
 import io.sseconnector.connector.config.Quantities;
 import io.sseconnector.connector.config.Secret;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * Converts one node to a typed value, resolving references, or reports why it cannot: a wrong
@@ -17,13 +19,14 @@ import java.util.OptionalLong;
  * so a value that came from a reference is never printed.
  */
 public final class Scalars {
+    /** {@code scheme://user:password@}: up to the last '@' before the path, so no piece of a password remains. */
+    private static final Pattern USER_INFO = Pattern.compile("^(\\s*[A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
+
     private final Problems problems;
-    private final References references;
     private final ConfigEnvironment environment;
 
     public Scalars(Problems problems, ConfigEnvironment environment) {
         this.problems = problems;
-        this.references = new References(environment, problems);
         this.environment = environment;
     }
 
@@ -33,7 +36,7 @@ public final class Scalars {
 
     /** A string (any scalar's text, references resolved). */
     public Optional<String> text(Node node) {
-        return scalar(node, "a string").flatMap(references::resolve);
+        return scalar(node, "a string").flatMap(this::resolve);
     }
 
     /** A non-empty string. */
@@ -49,10 +52,14 @@ public final class Scalars {
     /** A string kept as a secret: the template as written and the resolved value. */
     public Optional<Secret> secret(Node node) {
         Optional<Node.Scalar> scalar = scalar(node, "a string");
-        return scalar.flatMap(s -> references
-                .resolve(s)
+        return scalar.flatMap(s -> resolve(s)
                 .map(value ->
-                        References.hasReference(s.text()) ? Secret.resolved(s.text(), value) : Secret.literal(value)));
+                        References.contains(s.text()) ? Secret.resolved(s.text(), value) : Secret.literal(value)));
+    }
+
+    /** The scalar's text with its references resolved, or empty after reporting each problem at it. */
+    private Optional<String> resolve(Node.Scalar scalar) {
+        return References.resolve(scalar.text(), environment, message -> problems.error(scalar, message));
     }
 
     /** A whole number within {@code min..max}; {@code range} says the allowed values in words. */
@@ -64,7 +71,7 @@ public final class Scalars {
         if (scalar.get().type() == Node.Scalar.Type.BOOLEAN) {
             return wrongType(node, "a number");
         }
-        Optional<String> text = references.resolve(scalar.get());
+        Optional<String> text = resolve(scalar.get());
         if (text.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -88,7 +95,7 @@ public final class Scalars {
         if (scalar.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> text = references.resolve(scalar.get());
+        Optional<String> text = resolve(scalar.get());
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -105,7 +112,7 @@ public final class Scalars {
     /** A duration: {@code 500ms}, {@code 5s}, {@code 1m}, {@code 2h} or a number of seconds. */
     public Optional<Duration> duration(Node node) {
         Optional<Node.Scalar> scalar = scalar(node, "a duration");
-        Optional<String> text = scalar.flatMap(references::resolve);
+        Optional<String> text = scalar.flatMap(this::resolve);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -120,7 +127,7 @@ public final class Scalars {
     /** A size in bytes: {@code 1048576}, {@code 64MiB}, {@code 1GiB}. */
     public OptionalLong size(Node node) {
         Optional<Node.Scalar> scalar = scalar(node, "a size");
-        Optional<String> text = scalar.flatMap(references::resolve);
+        Optional<String> text = scalar.flatMap(this::resolve);
         if (text.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -139,7 +146,7 @@ public final class Scalars {
     /** One of {@code choices} (keys lower-case; the text is matched ignoring case). */
     public <T> Optional<T> choice(Node node, Map<String, T> choices, String forms) {
         Optional<Node.Scalar> scalar = scalar(node, "one of " + forms);
-        Optional<String> text = scalar.flatMap(references::resolve);
+        Optional<String> text = scalar.flatMap(this::resolve);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -205,6 +212,16 @@ public final class Scalars {
      */
     public static String quote(Node.Scalar scalar) {
         String text = scalar.text();
-        return References.hasReference(text) ? "the value of '" + text + "'" : "'" + text + "'";
+        return References.contains(text) ? "the value of '" + text + "'" : "'" + text + "'";
+    }
+
+    /** {@link #quote} for a URL, its user info (a password may hide there) masked as {@code ****}. */
+    public static String quoteUrl(Node.Scalar scalar) {
+        return quote(new Node.Scalar(scalar.path(), scalar.mark(), withoutUserInfo(scalar.text()), scalar.type()));
+    }
+
+    /** The text with what lies between {@code scheme://} and the authority's last {@code @} masked. */
+    static String withoutUserInfo(String url) {
+        return USER_INFO.matcher(url).replaceFirst("$1****@");
     }
 }

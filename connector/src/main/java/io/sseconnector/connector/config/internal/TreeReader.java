@@ -14,6 +14,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.dataformat.yaml.YAMLAnchorReplayingFactory;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLReadFeature;
@@ -24,8 +25,18 @@ import tools.jackson.dataformat.yaml.YAMLReadFeature;
  * key written twice in one mapping is an error (Jackson would keep the last one silently); a
  * syntax error is reported at the position the YAML scanner gives, without the quoted source line
  * (it could hold a secret).
+ *
+ * <p>Hostile input fails fast with one clear error instead of exhausting memory or time: the tree
+ * holds at most {@link #MAX_NODES} values once aliases are expanded (an alias repeats what its
+ * anchor holds, so aliases of anchors that hold aliases multiply: the "billion laughs" file of a
+ * few hundred bytes expands to a billion values) and is nested at most {@link #MAX_DEPTH} deep.
  */
 public final class TreeReader {
+    /** Values (scalars, mappings, lists) in the expanded document; a large real config has a few thousand. */
+    public static final int MAX_NODES = 200_000;
+    /** Mappings and lists nested in each other; a config needs fewer than ten. */
+    public static final int MAX_DEPTH = 64;
+
     private static final YAMLFactory FACTORY = YAMLAnchorReplayingFactory.builder()
             .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL)
             .build();
@@ -33,6 +44,7 @@ public final class TreeReader {
     private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
 
     private final Problems problems;
+    private int nodes;
 
     public TreeReader(Problems problems) {
         this.problems = problems;
@@ -50,6 +62,17 @@ public final class TreeReader {
                 problems.error("", mark(parser), "only one YAML document is read; remove the '---' and what follows");
             }
             return Optional.of(root);
+        } catch (TooLarge e) {
+            problems.error(e.path, e.mark, e.getMessage());
+            return Optional.empty();
+        } catch (StreamConstraintsException e) {
+            // Jackson's own caps on anchors and aliases: its message names its internals, not the fix.
+            problems.error(
+                    "",
+                    location(e),
+                    "the YAML exceeds a limit on anchors and aliases (" + firstLine(e)
+                            + "); aliases nested in anchors multiply what they repeat: write the values out");
+            return Optional.empty();
         } catch (JacksonException e) {
             syntaxError(e);
             return Optional.empty();
@@ -58,6 +81,14 @@ public final class TreeReader {
 
     private Node node(JsonParser parser, String path) {
         Mark mark = mark(parser);
+        if (++nodes > MAX_NODES) {
+            throw new TooLarge(
+                    path,
+                    mark,
+                    "the document expands to more than " + MAX_NODES + " values, refused before it exhausts"
+                            + " memory: an alias (*name) repeats all its anchor holds, and aliases inside anchors"
+                            + " multiply (\"billion laughs\"); write the values out");
+        }
         JsonToken token = parser.currentToken();
         return switch (token) {
             case START_OBJECT -> mapping(parser, path, mark);
@@ -83,6 +114,7 @@ public final class TreeReader {
     }
 
     private Node mapping(JsonParser parser, String path, Mark mark) {
+        requireShallow(parser, path, mark);
         Map<String, Entry> entries = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = parser.currentName();
@@ -111,11 +143,44 @@ public final class TreeReader {
     }
 
     private Node sequence(JsonParser parser, String path, Mark mark) {
+        requireShallow(parser, path, mark);
         List<Node> items = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             items.add(node(parser, Node.item(path, items.size())));
         }
         return new Node.ListNode(path, mark, items);
+    }
+
+    private static void requireShallow(JsonParser parser, String path, Mark mark) {
+        // The context counts the mapping or list just opened: depth 1 is the root's.
+        if (parser.streamReadContext().getNestingDepth() > MAX_DEPTH) {
+            throw new TooLarge(path, mark, "mappings and lists are nested more than " + MAX_DEPTH + " deep here");
+        }
+    }
+
+    /** A cap was hit: where, and why; unwinds the recursion to {@link #read}. */
+    private static final class TooLarge extends RuntimeException {
+        private final String path;
+        private final Mark mark;
+
+        TooLarge(String path, Mark mark, String message) {
+            super(message, null, false, false);
+            this.path = path;
+            this.mark = mark;
+        }
+    }
+
+    private static Mark location(JacksonException e) {
+        TokenStreamLocation location = e.getLocation();
+        return location == null
+                ? Mark.START
+                : new Mark(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    }
+
+    private static String firstLine(JacksonException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
     /** Strictly before. */

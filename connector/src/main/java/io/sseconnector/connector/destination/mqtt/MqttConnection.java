@@ -11,7 +11,7 @@ import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserPropertiesBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
-import io.sseconnector.connector.tls.TlsFactories;
+import io.sseconnector.client.TlsFiles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -56,8 +56,12 @@ public final class MqttConnection implements AutoCloseable {
         if (settings.tls()) {
             transport = transport
                     .sslConfig()
-                    .trustManagerFactory(TlsFactories.trustManagerFactory(settings.caFile()))
-                    .keyManagerFactory(TlsFactories.keyManagerFactory(settings.certFile(), settings.keyFile()))
+                    .trustManagerFactory(TlsFiles.trustManagers(settings.caFile()))
+                    .keyManagerFactory(
+                            settings.certFile() == null
+                                    ? null
+                                    : TlsFiles.keyManagers(
+                                            settings.certFile(), settings.keyFile(), settings.keyPassword()))
                     .handshakeTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
                     .applySslConfig();
         }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param caFile PEM CA bundle for TLS, or {@code null} for the JDK trust store
  * @param certFile PEM client certificate for mutual TLS, or {@code null}
  * @param keyFile PEM PKCS#8 client key, or {@code null}
+ * @param keyPassword the password of an encrypted {@code keyFile}, or {@code null}; never logged
  * @param cleanStart start a new session (true) or resume a persistent one (false)
  * @param sessionExpiry how long the broker keeps a persistent session (MQTT 5)
  */
@@ -26,6 +27,7 @@ public record MqttSettings(
         Path caFile,
         Path certFile,
         Path keyFile,
+        String keyPassword,
         boolean cleanStart,
         Duration sessionExpiry,
         Duration keepAlive,
@@ -53,6 +55,7 @@ public record MqttSettings(
                 null,
                 null,
                 null,
+                null,
                 true,
                 Duration.ZERO,
                 Duration.ofSeconds(60),
@@ -69,6 +72,7 @@ public record MqttSettings(
                 caFile,
                 certFile,
                 keyFile,
+                keyPassword,
                 cleanStart,
                 sessionExpiry,
                 keepAlive,
@@ -85,13 +89,14 @@ public record MqttSettings(
                 caFile,
                 certFile,
                 keyFile,
+                keyPassword,
                 cleanStart,
                 sessionExpiry,
                 keepAlive,
                 connectTimeout);
     }
 
-    public MqttSettings withTls(Path ca, Path cert, Path key) {
+    public MqttSettings withTls(Path ca, Path cert, Path key, String password) {
         return new MqttSettings(
                 url,
                 version,
@@ -101,6 +106,7 @@ public record MqttSettings(
                 ca,
                 cert,
                 key,
+                password,
                 cleanStart,
                 sessionExpiry,
                 keepAlive,
