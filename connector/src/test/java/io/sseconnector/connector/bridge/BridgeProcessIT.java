@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sseconnector.connector.testing.MqttRecorder;
+import io.sseconnector.connector.testing.PrivateMosquitto;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bridge as operators run it: {@code bin/sse-connector simulate camera} as the device, {@code
- * bin/sse-connector run -c FILE} as the bridge, the machine's Mosquitto, a real subscriber. Kills
- * the bridge with SIGKILL mid-stream and checks, by SSE id, that nothing was lost.
+ * bin/sse-connector run -c FILE} as the bridge, a Mosquitto of the test's own (no queue limit: a
+ * loss is the bridge's), a real subscriber. Kills the bridge with SIGKILL mid-stream and checks, by
+ * SSE id, that nothing was lost.
  */
 class BridgeProcessIT {
     private static final Path SCRIPT =
@@ -35,6 +37,9 @@ class BridgeProcessIT {
 
     @TempDir
     Path dir;
+
+    @TempDir
+    Path brokerDir;
 
     private final List<Process> processes = new ArrayList<>();
     private final String prefix = "it/" + UUID.randomUUID();
@@ -58,9 +63,11 @@ class BridgeProcessIT {
         return process;
     }
 
-    private Path config(int simulatorPort, int adminPort) throws IOException {
+    private Path config(int brokerPort, int simulatorPort, int adminPort) throws IOException {
         StringBuilder yaml = new StringBuilder()
-                .append("mqtt:\n  url: tcp://127.0.0.1:1883\n  clientId: it-bridge-")
+                .append("mqtt:\n  url: tcp://127.0.0.1:")
+                .append(brokerPort)
+                .append("\n  clientId: it-bridge-")
                 .append(UUID.randomUUID())
                 .append("\nstate:\n  dir: ")
                 .append(dir.resolve("state"))
@@ -113,8 +120,9 @@ class BridgeProcessIT {
                 "7",
                 "--history",
                 "5000");
-        Path config = config(simulatorPort, adminPort);
-        try (MqttRecorder recorder = MqttRecorder.subscribe("127.0.0.1", 1883, prefix + "/#")) {
+        try (PrivateMosquitto broker = PrivateMosquitto.start(brokerDir, false, "allow_anonymous true\n");
+                MqttRecorder recorder = MqttRecorder.subscribe("127.0.0.1", broker.port(), prefix + "/#")) {
+            Path config = config(broker.port(), simulatorPort, adminPort);
             Process first = start("bridge-1", "run", "-c", config.toString());
             List<MqttRecorder.Message> beforeKill = recorder.take(600, Duration.ofSeconds(60));
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no last flush

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sseconnector.connector.simulator.CameraSettings;
 import io.sseconnector.connector.simulator.CameraSimulator;
-import io.sseconnector.connector.testing.CameraBridges;
 import io.sseconnector.connector.testing.FirstArrivals;
 import io.sseconnector.connector.testing.MqttRecorder;
+import io.sseconnector.connector.testing.PrivateMosquitto;
+import io.sseconnector.connector.testing.TestBridges;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The camera simulator's source faults, end to end through the bridge to the machine's Mosquitto:
+ * The camera simulator's source faults, end to end through the bridge to a Mosquitto of the test's
+ * own (no queue limit: a loss is the bridge's):
  * connections closed every N events (every other one in the middle of an event) and connections
  * that stall with the socket open. Checked by SSE id at a subscriber: from the first id received,
  * every id arrives (duplicates allowed), first arrivals in order, and the device did reconnect.
@@ -29,6 +31,9 @@ class BridgeSourceFaultsTest {
 
     @TempDir
     Path state;
+
+    @TempDir
+    Path brokerDir;
 
     private final String prefix = "test/" + UUID.randomUUID();
 
@@ -57,16 +62,18 @@ class BridgeSourceFaultsTest {
 
     /** Runs the bridge from the simulator to the subscriber until {@code count} ids arrived, then checks them. */
     private void assertEveryIdArrives(CameraSettings settings, String deviceSettings, int count) throws Exception {
-        try (CameraSimulator simulator = CameraSimulator.start(settings);
-                MqttRecorder subscriber = MqttRecorder.subscribe("127.0.0.1", 1883, prefix + "/#");
-                Bridge bridge = CameraBridges.create(
+        try (PrivateMosquitto broker = PrivateMosquitto.start(brokerDir, false, "allow_anonymous true\n");
+                CameraSimulator simulator = CameraSimulator.start(settings);
+                MqttRecorder subscriber = MqttRecorder.subscribe("127.0.0.1", broker.port(), prefix + "/#");
+                Bridge bridge = TestBridges.create(
+                        TestBridges.Broker.at(broker.port()),
                         prefix,
                         state,
                         Map.of(DEVICE, simulator.eventsUri(simulator.deviceIds().get(0))),
                         deviceSettings)) {
             bridge.start();
 
-            FirstArrivals arrivals = CameraBridges.collect(subscriber, List.of(DEVICE), count, WAIT);
+            FirstArrivals arrivals = TestBridges.collect(subscriber, List.of(DEVICE), count, WAIT);
 
             assertThat(arrivals.problems(DEVICE, count))
                     .as(

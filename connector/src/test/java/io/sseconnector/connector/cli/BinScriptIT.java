@@ -88,6 +88,33 @@ class BinScriptIT {
         assertThat(run.stderr().strip().lines()).hasSize(1).first().asString().contains("404");
     }
 
+    /**
+     * {@code run -c} on a bad file starts nothing and prints validate's problem lines (it prints
+     * them on stderr, validate on stdout; each then closes with its own summary line).
+     */
+    @Test
+    void runOnABadConfigExitsOneWithTheProblemsValidatePrints() throws Exception {
+        String file = Path.of("src/test/resources/config/every-error.yaml").toString();
+        Run validate = run("validate", "-c", file);
+        Run run = run("run", "-c", file);
+
+        List<String> problems = validate.stdout().lines().toList();
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(problems).hasSizeGreaterThan(2).last().asString().startsWith("invalid: ");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr().lines().toList())
+                .containsExactlyElementsOf(concat(
+                        problems.subList(0, problems.size() - 1),
+                        "sse-connector run: " + file + " is invalid (20 error(s)); nothing was started"));
+    }
+
+    private static List<String> concat(List<String> lines, String last) {
+        List<String> all = new ArrayList<>(lines);
+        all.add(last);
+        return all;
+    }
+
     @Test
     void tailExitsZeroWhenTheServerSaysNoContent() throws Exception {
         server.setDefault(ScriptedResponse.status(204));

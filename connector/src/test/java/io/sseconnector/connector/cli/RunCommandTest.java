@@ -6,14 +6,80 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code sse-connector run -c FILE} refuses what {@code validate} refuses, before starting anything. */
+/**
+ * {@code sse-connector run -c FILE} in-process on files that cannot run: exit 1, nothing started,
+ * and the same problem lines as {@code validate -c FILE} (on stderr rather than stdout, then run's
+ * own summary line).
+ */
 class RunCommandTest {
+    private static final Path EVERY_ERROR = Path.of("src/test/resources/config/every-error.yaml");
+
     @TempDir
     Path dir;
+
+    private record Result(int exit, List<String> out, List<String> err) {}
+
+    /** Both commands as {@code bin/sse-connector} runs them: the same loader, the same environment. */
+    private static Result execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.newCommandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
+        return new Result(
+                exit, out.toString().lines().toList(), err.toString().lines().toList());
+    }
+
+    private static void assertRunPrintsValidatesProblems(Path file, int errors) {
+        Result validate = execute("validate", "-c", file.toString());
+        Result run = execute("run", "-c", file.toString());
+
+        assertThat(validate.exit()).isEqualTo(1);
+        assertThat(validate.out()).last().asString().startsWith("invalid: " + errors + " error");
+        List<String> problems = validate.out().subList(0, validate.out().size() - 1);
+        assertThat(problems).hasSizeGreaterThanOrEqualTo(errors);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().subList(0, run.err().size() - 1)).isEqualTo(problems);
+        assertThat(run.err())
+                .last()
+                .isEqualTo("sse-connector run: " + file + " is invalid (" + errors + " error(s)); nothing was started");
+    }
+
+    @Test
+    void everyProblemOfAnInvalidFileIsPrintedAsValidatePrintsIt() {
+        assertRunPrintsValidatesProblems(EVERY_ERROR, 20);
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsPrintedAsValidatePrintsIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("broken.yaml"), "mqtt:\n  url: [tcp://127.0.0.1:1883\ndevices: []\n");
+
+        assertRunPrintsValidatesProblems(file, 1);
+    }
+
+    /** validate names itself before a problem with the file itself; the problem text is the same. */
+    @Test
+    void aMissingFileIsTheSameProblemAsInValidate() {
+        Path file = dir.resolve("no-such.yaml");
+        Result validate = execute("validate", "-c", file.toString());
+        Result run = execute("run", "-c", file.toString());
+
+        String problem = file + ": cannot read the file (no such file)";
+        assertThat(validate.exit()).isEqualTo(1);
+        assertThat(validate.err()).containsExactly("sse-connector validate: " + problem);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err())
+                .containsExactly(
+                        problem, "sse-connector run: " + file + " is invalid (1 error(s)); nothing was started");
+    }
 
     @Test
     void tlsSettingsOnATcpBrokerStopRunWithTheProblemAtItsPath() throws Exception {

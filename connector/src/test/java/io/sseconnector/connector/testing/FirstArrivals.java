@@ -18,11 +18,18 @@ public final class FirstArrivals {
     private final Map<String, List<Long>> notJson = new HashMap<>();
     private long messages;
 
+    /** Adds an MQTT 5 message: the device and id from its user properties, JSON by its content type. */
     public void add(MqttRecorder.Message message) {
+        add(
+                message.userProperties().get("device"),
+                Long.parseLong(message.userProperties().get("sse-id")),
+                "application/json".equals(message.contentType()));
+    }
+
+    /** Adds one arrival of {@code id} from {@code device}; {@code json}: whether its payload was JSON. */
+    public void add(String device, long id, boolean json) {
         messages++;
-        String device = message.userProperties().get("device");
-        long id = Long.parseLong(message.userProperties().get("sse-id"));
-        if (!"application/json".equals(message.contentType())) {
+        if (!json) {
             notJson.computeIfAbsent(device, d -> new ArrayList<>()).add(id); // a torn event was published
         }
         if (seen.computeIfAbsent(device, d -> new HashSet<>()).add(id)) {
@@ -48,12 +55,33 @@ public final class FirstArrivals {
      * (every camera event is; a torn one is not). Empty when all is well.
      */
     public List<String> problems(String device, int count) {
-        List<String> problems = new ArrayList<>();
         long first = first(device);
         if (first < 0) {
             return List.of(device + ": nothing arrived");
         }
-        long last = first + count - 1;
+        return problems(device, first, first + count - 1);
+    }
+
+    /** The ids that arrived from {@code device}, each once, in the order they first arrived. */
+    public List<Long> ids(String device) {
+        return List.copyOf(firsts.getOrDefault(device, List.of()));
+    }
+
+    /** Whether {@code id} from {@code device} arrived. */
+    public boolean arrived(String device, long id) {
+        Set<Long> ids = seen.get(device);
+        return ids != null && ids.contains(id);
+    }
+
+    /**
+     * What went wrong for {@code device} among ids {@code first..last}, every one of which the source
+     * sent: as {@link #problems(String, int)}, but a loss of the first ids is reported too.
+     */
+    public List<String> problems(String device, long first, long last) {
+        List<String> problems = new ArrayList<>();
+        if (!firsts.containsKey(device)) {
+            return List.of(device + ": nothing arrived");
+        }
         List<Long> missing = new ArrayList<>();
         for (long id = first; id <= last; id++) {
             if (!seen.get(device).contains(id)) {
@@ -88,6 +116,11 @@ public final class FirstArrivals {
     /** Messages taken, duplicates included. */
     public long messages() {
         return messages;
+    }
+
+    /** Messages that repeated an id already seen from the same device (at-least-once allows them). */
+    public long duplicates() {
+        return messages - seen.values().stream().mapToLong(Set::size).sum();
     }
 
     private static String abbreviate(List<?> items) {

@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * A real MQTT 5 subscriber for tests: subscribes to a filter at QoS 1 and records every message.
+ * A real MQTT 5 subscriber for tests: subscribes to a filter (at QoS 1 unless told) and records every message.
  * With a persistent session it also gets what was published while it was away (broker restarts).
  */
 public final class MqttRecorder implements AutoCloseable {
@@ -44,17 +44,23 @@ public final class MqttRecorder implements AutoCloseable {
 
     /** Subscribes; {@code persistent} keeps the session (and queued messages) across broker restarts. */
     public static MqttRecorder subscribe(String host, int port, String filter, boolean persistent) throws Exception {
-        return subscribe(host, port, filter, persistent, UnaryOperator.identity());
+        return subscribe(host, port, filter, persistent, 1, UnaryOperator.identity());
+    }
+
+    /** Subscribes at {@code qos} (1 or 2); {@code persistent} as above. */
+    public static MqttRecorder subscribe(String host, int port, String filter, boolean persistent, int qos)
+            throws Exception {
+        return subscribe(host, port, filter, persistent, qos, UnaryOperator.identity());
     }
 
     /** Subscribes with a clean session through a client that {@code setup} adds to (TLS, credentials). */
     public static MqttRecorder subscribe(String host, int port, String filter, UnaryOperator<Mqtt5ClientBuilder> setup)
             throws Exception {
-        return subscribe(host, port, filter, false, setup);
+        return subscribe(host, port, filter, false, 1, setup);
     }
 
     private static MqttRecorder subscribe(
-            String host, int port, String filter, boolean persistent, UnaryOperator<Mqtt5ClientBuilder> setup)
+            String host, int port, String filter, boolean persistent, int qos, UnaryOperator<Mqtt5ClientBuilder> setup)
             throws Exception {
         Mqtt5AsyncClient client = setup.apply(MqttClient.builder()
                         .useMqttVersion5()
@@ -75,7 +81,7 @@ public final class MqttRecorder implements AutoCloseable {
                 .get(10, TimeUnit.SECONDS);
         client.subscribeWith()
                 .topicFilter(filter)
-                .qos(MqttQos.AT_LEAST_ONCE)
+                .qos(MqttQos.fromCode(qos))
                 .send()
                 .get(10, TimeUnit.SECONDS);
         return recorder;

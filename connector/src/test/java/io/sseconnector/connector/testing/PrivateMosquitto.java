@@ -9,35 +9,57 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A Mosquitto of the test's own on a spare loopback port, with a generated config in a temp
  * directory, started and stopped by PID: tests that restart a broker never touch the machine's.
- * Persistence is on, so subscriptions and queued QoS 1 messages survive a restart.
+ *
+ * <p>It is configured so that a message it acknowledged is never dropped for a reason of its own,
+ * so any loss a test sees is the bridge's: no limit on queued messages per client ({@code
+ * max_queued_messages 0}; the default of 1,000 silently drops QoS 1 messages to a slow subscriber
+ * after acknowledging them to the publisher), none on messages in flight to a client ({@code
+ * max_inflight_messages 0}: each is written to the subscriber at once instead of waiting in the
+ * broker's memory), and none on message or packet sizes (the defaults). With persistence (the
+ * default), subscriptions and queued messages survive a {@link #restart()}; {@link #save()} writes
+ * them to disk before a {@link #kill()}, which saves nothing.
  *
  * <p>The broker runs as the user running the tests: started as root, Mosquitto would otherwise
  * switch to the {@code mosquitto} user, which cannot write its log and persistence file nor read
  * TLS keys and password files in a {@code @TempDir} (mode 700, owned by root).
  */
 public final class PrivateMosquitto implements AutoCloseable {
+    private static final Pattern SAVED = Pattern.compile("Saving in-memory database to ");
+
     private final Path dir;
     private final int port;
+    private final boolean persistence;
     private final String extraConfig;
     private Process process;
 
-    private PrivateMosquitto(Path dir, int port, String extraConfig) {
+    private PrivateMosquitto(Path dir, int port, boolean persistence, String extraConfig) {
         this.dir = dir;
         this.port = port;
+        this.persistence = persistence;
         this.extraConfig = extraConfig;
     }
 
-    /** Starts a broker on a free port; {@code extraConfig} is appended to the listener block. */
-    public static PrivateMosquitto start(Path dir, String extraConfig) throws Exception {
-        PrivateMosquitto broker = new PrivateMosquitto(dir, freePort(), extraConfig);
+    /**
+     * Starts a broker on a free port, its files in {@code dir}; {@code extraConfig} is appended to
+     * the listener block.
+     */
+    public static PrivateMosquitto start(Path dir, boolean persistence, String extraConfig) throws Exception {
+        PrivateMosquitto broker = new PrivateMosquitto(dir, freePort(), persistence, extraConfig);
         broker.startProcess();
         return broker;
     }
 
+    /** A persistent broker; {@code extraConfig} is appended to the listener block. */
+    public static PrivateMosquitto start(Path dir, String extraConfig) throws Exception {
+        return start(dir, true, extraConfig);
+    }
+
+    /** A persistent broker that admits anyone. */
     public static PrivateMosquitto start(Path dir) throws Exception {
         return start(dir, "allow_anonymous true\n");
     }
@@ -89,10 +111,68 @@ public final class PrivateMosquitto implements AutoCloseable {
         }
     }
 
-    /** Starts it again on the same port, with the same state. */
+    /**
+     * A crash: SIGKILL, and waits for it to exit. Nothing is saved: after {@link #startAgain()} the
+     * broker knows what the last {@link #save()} (or clean stop) wrote.
+     */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("mosquitto did not die within 10 s of SIGKILL");
+            }
+        }
+    }
+
+    /** Starts it again, after {@link #stop()} or {@link #kill()}, on the same port with the same files. */
+    public void startAgain() throws Exception {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("mosquitto is still running on " + port);
+        }
+        startProcess();
+    }
+
+    /** Stops it (SIGTERM, it saves its state) and starts it again on the same port, with the same state. */
     public void restart() throws Exception {
         stop();
         startProcess();
+    }
+
+    /**
+     * Writes the in-memory database (sessions, subscriptions, queued messages) to disk now, as
+     * Mosquitto does on SIGUSR1, and waits until its log says it did.
+     */
+    public void save() throws Exception {
+        if (!persistence) {
+            throw new IllegalStateException("this broker was started without persistence");
+        }
+        long before = count(SAVED);
+        Process signal = new ProcessBuilder(List.of("kill", "-USR1", Long.toString(process.pid())))
+                .redirectErrorStream(true)
+                .start();
+        if (signal.waitFor() != 0) {
+            throw new IllegalStateException(
+                    "kill -USR1 failed: " + new String(signal.getInputStream().readAllBytes()));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        // Mosquitto logs before writing, to mosquitto.db.new, then renames it over mosquitto.db.
+        while (count(SAVED) == before
+                || Files.exists(dir.resolve("mosquitto.db.new"))
+                || !Files.exists(dir.resolve("mosquitto.db"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("mosquitto did not save its database within 10 s" + readLog());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** How many times a client with this id connected, by the broker's log (across restarts). */
+    public long connections(String clientId) {
+        return count(Pattern.compile("New client connected from \\S+ as " + Pattern.quote(clientId) + " \\("));
+    }
+
+    private long count(Pattern pattern) {
+        return pattern.matcher(readLog()).results().count();
     }
 
     private void startProcess() throws Exception {
@@ -100,10 +180,13 @@ public final class PrivateMosquitto implements AutoCloseable {
         Files.writeString(
                 config,
                 "user " + System.getProperty("user.name") + "\n"
-                        + "persistence true\n"
+                        + "persistence " + persistence + "\n"
                         + "persistence_location " + dir.toAbsolutePath() + "/\n"
+                        + "autosave_interval 0\n" // saved on stop and by save(): a kill loses what came since
                         + "log_dest file " + dir.toAbsolutePath().resolve("mosquitto.log") + "\n"
-                        + "max_queued_messages 100000\n"
+                        + "max_queued_messages 0\n"
+                        + "max_queued_bytes 0\n"
+                        + "max_inflight_messages 0\n"
                         + "listener " + port + " 127.0.0.1\n"
                         + extraConfig);
         process = new ProcessBuilder(List.of(mosquittoBinary(), "-c", config.toString()))

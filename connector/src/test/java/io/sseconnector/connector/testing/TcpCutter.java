@@ -13,13 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A loopback TCP relay to an upstream port that a test can cut: every relayed connection is reset
  * and new ones are refused until {@link #restore()}. Simulates a network cut between the bridge and
- * the broker while the broker (and its subscribers) stay up.
+ * the broker while the broker (and its subscribers) stay up. {@link #stall()} first makes the
+ * network a black hole, so that a cut then destroys what was in flight.
  */
 public final class TcpCutter implements AutoCloseable {
     private final int upstreamPort;
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean stalled;
     private volatile boolean closed;
 
     public TcpCutter(int upstreamPort) throws IOException {
@@ -35,7 +37,15 @@ public final class TcpCutter implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** Resets every relayed connection and refuses new ones. */
+    /**
+     * Stops relaying, both ways, without closing anything: bytes sent meanwhile wait in the relay
+     * and the socket buffers, and a {@link #cut()} destroys them.
+     */
+    public void stall() {
+        stalled = true;
+    }
+
+    /** Resets every relayed connection (what a stall held back is lost) and refuses new ones. */
     public void cut() {
         cut = true;
         for (Socket socket : sockets) {
@@ -51,6 +61,7 @@ public final class TcpCutter implements AutoCloseable {
 
     /** Accepts and relays connections again. */
     public void restore() {
+        stalled = false;
         cut = false;
     }
 
@@ -83,10 +94,13 @@ public final class TcpCutter implements AutoCloseable {
                             OutputStream out = to.getOutputStream()) {
                         int n;
                         while ((n = in.read(buffer)) >= 0) {
+                            while (stalled && !to.isClosed()) {
+                                Thread.sleep(5);
+                            }
                             out.write(buffer, 0, n);
                             out.flush();
                         }
-                    } catch (IOException ended) {
+                    } catch (IOException | InterruptedException ended) {
                         // one side closed or was cut
                     } finally {
                         try {

@@ -9,24 +9,58 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-/** Bridges from camera simulators to the machine's Mosquitto, built from YAML as {@code run -c} builds them. */
-public final class CameraBridges {
-    private CameraBridges() {}
+/** Bridges built from YAML as {@code run -c} builds them, publishing every event to one topic per device and type. */
+public final class TestBridges {
+    private TestBridges() {}
+
+    /**
+     * Where and how a test bridge publishes.
+     *
+     * @param port the broker on 127.0.0.1
+     * @param version 3 (MQTT 3.1.1) or 5
+     * @param qos of every route
+     * @param clientId the bridge's client id (to find it in the broker's log)
+     * @param persistentSession {@code cleanStart: false} (and an hour's {@code sessionExpiry} with
+     *     MQTT 5): the broker keeps the bridge's unfinished QoS 2 exchanges across a reconnect
+     */
+    public record Broker(int port, int version, int qos, String clientId, boolean persistentSession) {
+        /** MQTT 5 at QoS 1 with a clean session, a fresh client id. */
+        public static Broker at(int port) {
+            return new Broker(port, 5, 1, "bridge-" + UUID.randomUUID(), false);
+        }
+
+        public Broker withVersion(int value) {
+            return new Broker(port, value, qos, clientId, persistentSession);
+        }
+
+        public Broker withQos(int value) {
+            return new Broker(port, version, value, clientId, persistentSession);
+        }
+
+        public Broker withPersistentSession(boolean value) {
+            return new Broker(port, version, qos, clientId, value);
+        }
+
+        private String yaml() {
+            String session = !persistentSession
+                    ? ""
+                    : version == 5 ? "  cleanStart: false\n  sessionExpiry: 1h\n" : "  cleanStart: false\n";
+            return "  url: tcp://127.0.0.1:" + port + "\n  version: " + version + "\n  clientId: " + clientId + "\n"
+                    + session;
+        }
+    }
 
     /**
      * A bridge (not started) that reads each device ({@code name → endpoint}) and publishes every
-     * event, MQTT 5 at QoS 1, to {@code PREFIX/{device}/{event}} on 127.0.0.1:1883.
+     * event to {@code PREFIX/{device}/{event}} on {@code broker}.
      *
      * @param deviceSettings YAML lines added to every device ({@code readTimeout: 1s}, …)
      */
-    public static Bridge create(String prefix, Path stateDir, Map<String, URI> devices, String deviceSettings) {
+    public static Bridge create(
+            Broker broker, String prefix, Path stateDir, Map<String, URI> devices, String deviceSettings) {
         StringBuilder yaml = new StringBuilder()
                 .append("mqtt:\n")
-                .append("  url: tcp://127.0.0.1:1883\n")
-                .append("  version: 5\n")
-                .append("  clientId: bridge-")
-                .append(UUID.randomUUID())
-                .append('\n')
+                .append(broker.yaml())
                 .append("state: { dir: \"")
                 .append(stateDir.toAbsolutePath())
                 .append("\" }\n")
@@ -53,7 +87,9 @@ public final class CameraBridges {
                         .append("          - target: Mqtt\n")
                         .append("            configuration: { topic: \"")
                         .append(prefix)
-                        .append("/{device}/{event}\", qos: 1 }\n"));
+                        .append("/{device}/{event}\", qos: ")
+                        .append(broker.qos())
+                        .append(" }\n"));
         return BridgeFactory.create(ConfigLoader.system().parse(yaml.toString()).orThrow());
     }
 
