@@ -156,6 +156,24 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void qos2WithACleanSessionIsWarnedAboutAndAPersistentSessionIsNot() {
+        String routes = """
+                devices: [ { name: cam, endpoint: http://cam/events } ]
+                assets:
+                  - name: a
+                    device: cam
+                    events: [ { name: e, eventNotifier: "*", destinations: [ { target: Mqtt, configuration: { topic: t, qos: 2 } } ] } ]
+                """;
+
+        assertThat(lines(parse("mqtt: { url: tcp://broker:1883 }\n" + routes)))
+                .containsExactly("f:1:7: mqtt: warning: a destination publishes at QoS 2, which the MQTT client counts"
+                        + " as delivered at PUBREC: with a clean session a broker restart can lose a message; set"
+                        + " cleanStart: false and sessionExpiry (say 1h), or use QoS 1");
+        assertThat(lines(parse("mqtt: { url: tcp://broker:1883, cleanStart: false, sessionExpiry: 1h }\n" + routes)))
+                .isEmpty();
+    }
+
+    @Test
     void tuningMistakesAreReplacedByDefaultsWithAWarning() {
         LoadResult result = parse("""
                 shutdownTimeout: 0s

@@ -4,6 +4,7 @@ import io.sseconnector.connector.config.AssetConfig;
 import io.sseconnector.connector.config.ChannelConfig;
 import io.sseconnector.connector.config.ConfigEnvironment;
 import io.sseconnector.connector.config.ConnectorConfig;
+import io.sseconnector.connector.config.DestinationConfig;
 import io.sseconnector.connector.config.DeviceConfig;
 import io.sseconnector.connector.config.MqttConfig;
 import io.sseconnector.connector.config.ServerConfig;
@@ -74,6 +75,7 @@ public final class ConfigBinder {
                         .forEach(item -> assetBinder.bind(item).ifPresent(assets::add)));
 
         crossChecks(top, assets);
+        mqttConfig.ifPresent(m -> qos2Session(top, m, assets));
         if (binding.problems.hasErrors()) {
             return Optional.empty();
         }
@@ -108,6 +110,28 @@ public final class ConfigBinder {
         }
         return new StatsConfig(MqttBinder.positive(
                 found.get(), "interval", StatsConfig.DEFAULTS.interval(), "would print statistics without pause"));
+    }
+
+    /**
+     * QoS 2 needs a session that outlives the connection: the MQTT client reports a QoS 2 publish
+     * as done at PUBREC, and a broker that restarts under a clean session forgets the messages whose
+     * PUBREL it had not handled yet (a loss the bridge cannot see).
+     */
+    private void qos2Session(Fields top, MqttConfig mqtt, List<AssetConfig> assets) {
+        boolean persistent = !mqtt.cleanStart()
+                && (mqtt.version() == 3 || !mqtt.sessionExpiry().isZero());
+        boolean qos2 = assets.stream()
+                .flatMap(a -> java.util.stream.Stream.concat(
+                        a.defaultDestinations().stream(), a.events().stream().flatMap(e -> e.destinations().stream())))
+                .anyMatch(d -> d instanceof DestinationConfig.Mqtt m && m.qos() == 2);
+        if (qos2 && !persistent) {
+            binding.problems.warning(
+                    top.get("mqtt").get(),
+                    "a destination publishes at QoS 2, which the MQTT client counts as delivered at PUBREC: with a"
+                            + " clean session a broker restart can lose a message; set cleanStart: false"
+                            + (mqtt.version() == 5 ? " and sessionExpiry (say 1h)" : "")
+                            + ", or use QoS 1");
+        }
     }
 
     /** Checks that need every section: the broker, channel references, unused devices, an empty file. */
