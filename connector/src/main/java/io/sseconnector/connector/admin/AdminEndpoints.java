@@ -156,13 +156,13 @@ public final class AdminEndpoints {
                         s.errorsByReason().get(Undeliverable.Reason.SCHEMA),
                         "outcome",
                         "dead_lettered");
-        List<Device> deliveries = bridge.devices();
+        List<Device> devices = bridge.devices();
         text.family("sse_connector_events_buffered", "gauge", "Events received and not yet delivered, by device.");
-        deliveries.forEach(d -> text.sample("sse_connector_events_buffered", d.buffered(), "device", d.name()));
+        devices.forEach(d -> text.sample("sse_connector_events_buffered", d.buffered(), "device", d.name()));
         text.family("sse_connector_events_spilled", "gauge", "Events waiting in the on-disk spill file, by device.");
-        deliveries.forEach(d -> text.sample("sse_connector_events_spilled", d.spilled(), "device", d.name()));
+        devices.forEach(d -> text.sample("sse_connector_events_spilled", d.spilled(), "device", d.name()));
         text.family("sse_connector_device_connected", "gauge", "1 when the device's SSE stream is open.");
-        deliveries.forEach(
+        devices.forEach(
                 d -> text.sample("sse_connector_device_connected", d.state().connected() ? 1 : 0, "device", d.name()));
         text.family("sse_connector_broker_connected", "gauge", "1 when the MQTT broker is connected.")
                 .sample("sse_connector_broker_connected", bridge.brokerConnected() ? 1 : 0);

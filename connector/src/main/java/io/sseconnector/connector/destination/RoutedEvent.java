@@ -1,7 +1,6 @@
 package io.sseconnector.connector.destination;
 
 import io.sseconnector.core.SseEvent;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One SSE event on its way to a destination, with where it came from.
@@ -11,13 +10,9 @@ import java.nio.charset.StandardCharsets;
  * @param event the SSE event as received
  * @param payload the event's data as UTF-8: what MQTT and the other destinations carry, unchanged
  * @param json whether the data parses as JSON (decides the MQTT 5 content type)
- * @param error why the payload failed schema validation (dead letters only), else {@code null}
+ * @param error on a dead letter, why it is one ({@code reason: detail}), else {@code null}
  */
 public record RoutedEvent(String device, String asset, SseEvent event, byte[] payload, boolean json, String error) {
-    public static RoutedEvent of(String device, String asset, SseEvent event, boolean json) {
-        return new RoutedEvent(device, asset, event, event.data().getBytes(StandardCharsets.UTF_8), json, null);
-    }
-
     /** The MQTT 5 content type / HTTP content type of the payload. */
     public String contentType() {
         return json ? "application/json" : "text/plain";

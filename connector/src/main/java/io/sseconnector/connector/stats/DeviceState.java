@@ -28,8 +28,4 @@ public record DeviceState(
     public DeviceState stopped(String reason) {
         return new DeviceState(false, null, lastDeliveredId, reconnects, reason);
     }
-
-    public DeviceState resumingFrom(String id) {
-        return new DeviceState(connected, connectedSince, id, reconnects, stoppedReason);
-    }
 }
