@@ -119,11 +119,7 @@ public final class BridgeFactory {
                 .withHeaders(headers)
                 .withLastEventId(device.lastEventId().orElse(""))
                 .withReadTimeout(device.readTimeout())
-                .withBackoff(new SseClientConfig.Backoff(
-                        device.reconnect().initialDelay(),
-                        device.reconnect().maxDelay(),
-                        device.reconnect().resetAfter(),
-                        SseClientConfig.Backoff.DEFAULTS.jitter()))
+                .withBackoff(device.reconnect())
                 .withLimits(new SseLimits(device.maxLineLength(), device.maxEventSize()));
         if (device.tls().isPresent()) {
             TlsConfig tls = device.tls().get();

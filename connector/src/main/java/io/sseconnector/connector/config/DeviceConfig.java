@@ -1,5 +1,6 @@
 package io.sseconnector.connector.config;
 
+import io.sseconnector.client.SseClientConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param name unique; used in topics ({@code {device}}), offsets and spill file names
  * @param endpoint the SSE URL (http or https)
  * @param headers request headers, in order; values are secrets (see {@link Secret})
- * @param reconnect the backoff between connection attempts
+ * @param reconnect the backoff between connection attempts (the SSE client's own setting, jitter included)
  * @param readTimeout no byte (not even a comment) for this long means the stream stalled: reconnect
  * @param lastEventId the {@code Last-Event-ID} to start from when nothing is persisted yet
  * @param tls TLS files for an https endpoint
@@ -27,7 +28,7 @@ public record DeviceConfig(
         String name,
         URI endpoint,
         Map<String, Secret> headers,
-        ReconnectConfig reconnect,
+        SseClientConfig.Backoff reconnect,
         Duration readTimeout,
         Optional<String> lastEventId,
         Optional<TlsConfig> tls,
@@ -73,7 +74,7 @@ public record DeviceConfig(
                 name,
                 endpoint,
                 Map.of(),
-                ReconnectConfig.DEFAULTS,
+                SseClientConfig.Backoff.DEFAULTS,
                 DEFAULT_READ_TIMEOUT,
                 Optional.empty(),
                 Optional.empty(),
@@ -98,7 +99,7 @@ public record DeviceConfig(
                 unmatched);
     }
 
-    public DeviceConfig withReconnect(ReconnectConfig value) {
+    public DeviceConfig withReconnect(SseClientConfig.Backoff value) {
         return new DeviceConfig(
                 name,
                 endpoint,

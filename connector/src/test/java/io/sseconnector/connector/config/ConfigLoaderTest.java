@@ -7,6 +7,7 @@ import static io.sseconnector.connector.config.TestConfigs.loaded;
 import static io.sseconnector.connector.config.TestConfigs.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sseconnector.client.SseClientConfig;
 import io.sseconnector.connector.config.DestinationConfig.Mqtt;
 import io.sseconnector.connector.config.DestinationConfig.Sse;
 import java.net.URI;
@@ -30,7 +31,7 @@ class ConfigLoaderTest {
         DeviceConfig camera = DeviceConfig.of("analytics-camera-01", URI.create("http://127.0.0.1:8080/camera-events"))
                 .withHeaders(
                         Map.of("Authorization", Secret.resolved("Bearer ${env:CAMERA_TOKEN}", "Bearer camera-token-1")))
-                .withReconnect(ReconnectConfig.DEFAULTS.withMaxDelay(Duration.ofSeconds(60)))
+                .withReconnect(SseClientConfig.Backoff.DEFAULTS.withMaxDelay(Duration.ofSeconds(60)))
                 .withReadTimeout(Duration.ofSeconds(30));
         AssetConfig asset = AssetConfig.of(
                 "analytics-camera-asset",
@@ -194,7 +195,8 @@ class ConfigLoaderTest {
         assertThat(cam1.maxEventSize()).isEqualTo(64 * 1024);
         assertThat(cam1.maxLineLength()).isEqualTo(8 * 1024);
         assertThat(cam1.reconnect())
-                .isEqualTo(new ReconnectConfig(Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(2)));
+                .isEqualTo(new SseClientConfig.Backoff(
+                        Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(2), 0.25));
         assertThat(cam1.buffer()).isEqualTo(new BufferConfig(100, 1 << 20, 0, BufferConfig.Overflow.DROP_OLDEST));
         assertThat(cam1.unmatched()).isEqualTo(UnmatchedPolicy.DEFAULT);
         assertThat(config.devices().get(1).unmatched())

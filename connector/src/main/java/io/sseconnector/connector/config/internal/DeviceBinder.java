@@ -1,9 +1,9 @@
 package io.sseconnector.connector.config.internal;
 
+import io.sseconnector.client.SseClientConfig;
 import io.sseconnector.connector.config.BufferConfig;
 import io.sseconnector.connector.config.DeviceConfig;
 import io.sseconnector.connector.config.Quantities;
-import io.sseconnector.connector.config.ReconnectConfig;
 import io.sseconnector.connector.config.Secret;
 import io.sseconnector.connector.config.TlsConfig;
 import io.sseconnector.connector.config.UnmatchedPolicy;
@@ -64,7 +64,8 @@ final class DeviceBinder {
         Optional<URI> endpoint = f.required("endpoint").flatMap(e -> httpUrl(binding, e));
         Map<String, Secret> headers =
                 f.get("headers").map(h -> headers(binding, h)).orElse(Map.of());
-        ReconnectConfig reconnect = f.get("reconnect").map(this::reconnect).orElse(ReconnectConfig.DEFAULTS);
+        SseClientConfig.Backoff reconnect =
+                f.get("reconnect").map(this::reconnect).orElse(SseClientConfig.Backoff.DEFAULTS);
         Duration readTimeout = MqttBinder.positive(
                 f, "readTimeout", DeviceConfig.DEFAULT_READ_TIMEOUT, "would reconnect before any byte could arrive");
         Optional<String> lastEventId = f.text("lastEventId");
@@ -171,13 +172,13 @@ final class DeviceBinder {
         return headers;
     }
 
-    private ReconnectConfig reconnect(Node node) {
+    private SseClientConfig.Backoff reconnect(Node node) {
+        SseClientConfig.Backoff defaults = SseClientConfig.Backoff.DEFAULTS;
         Optional<Fields> found = Fields.of(binding.scalars, node, RECONNECT_KEYS);
         if (found.isEmpty()) {
-            return ReconnectConfig.DEFAULTS;
+            return defaults;
         }
         Fields f = found.get();
-        ReconnectConfig defaults = ReconnectConfig.DEFAULTS;
         Duration initial =
                 MqttBinder.positive(f, "initialDelay", defaults.initialDelay(), "would reconnect in a tight loop");
         Duration max =
@@ -190,7 +191,7 @@ final class DeviceBinder {
             max = initial;
         }
         Duration resetAfter = f.duration("resetAfter", defaults.resetAfter());
-        return new ReconnectConfig(initial, max, resetAfter);
+        return new SseClientConfig.Backoff(initial, max, resetAfter, defaults.jitter());
     }
 
     /** A byte limit of the SSE parser: 1..2 GiB - 1; 0 is replaced by the default. */
