@@ -9,21 +9,17 @@ import io.sseconnector.connector.route.Routes;
 import io.sseconnector.connector.route.Target;
 import io.sseconnector.connector.stats.BridgeStats;
 import io.sseconnector.connector.stats.Shorten;
-import io.sseconnector.connector.stats.ThrottledLog;
 import io.sseconnector.core.SseEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers one device's events to their destinations in the order received, at least once.
@@ -48,8 +44,6 @@ public final class DeviceDelivery {
     static final int MAX_FAILURES = 5;
 
     private static final byte[] EMPTY = new byte[0];
-    /** Writes dead-letter notices; immutable once built, shared by every device. */
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
 
@@ -61,7 +55,7 @@ public final class DeviceDelivery {
     private final int window;
     private final DeliveryBuffer buffer;
     private final JsonCheck jsonCheck = new JsonCheck();
-    private final ThrottledLog failures = new ThrottledLog(Duration.ofSeconds(10));
+    private final DeadLetters deadLetters;
 
     private boolean retryScheduled;
     private boolean pumping;
@@ -95,6 +89,7 @@ public final class DeviceDelivery {
         this.window = window;
         SpillFile spill =
                 limits.spillBytes() > 0 && spillFile != null ? SpillFile.open(spillFile, limits.spillBytes()) : null;
+        this.deadLetters = new DeadLetters(device, router, stats);
         this.buffer = new DeliveryBuffer(device, limits, spill, flow, stats, this::admit);
     }
 
@@ -129,20 +124,13 @@ public final class DeviceDelivery {
      */
     public synchronized void skipped(String type, String id, long size, String limit) {
         stats.received(type);
-        stats.undeliverable(Undeliverable.Reason.OVERSIZED_EVENT);
         Undeliverable why = new Undeliverable(
                 Undeliverable.Reason.OVERSIZED_EVENT,
                 size + " bytes of data, over " + limit + "; the data was not kept");
-        List<Target> deadLetters = router.deadLetters(type, why);
-        if (deadLetters.isEmpty()) {
-            stats.givenUp();
-        } else {
-            stats.deadLettered();
-        }
-        logFailure(type, id, "the source", why, deadLetters);
-        byte[] notice = notice(type, id, size, why.describe());
+        List<Target> targets = deadLetters.forEvent(type, id, "the source", why);
+        byte[] notice = deadLetters.notice(type, id, size, why.describe());
         SseEvent event = new SseEvent(type, new String(notice, StandardCharsets.UTF_8), id, -1);
-        buffer.add(new Pending(event, deadLetters, notice, true, System.nanoTime(), true));
+        buffer.add(new Pending(event, targets, notice, true, System.nanoTime(), true));
         pump();
     }
 
@@ -154,20 +142,14 @@ public final class DeviceDelivery {
             targets = router.targets(event);
             json = !targets.isEmpty() && jsonCheck.isJson(event.data());
         } catch (RuntimeException e) {
-            Undeliverable why = new Undeliverable(Undeliverable.Reason.INTERNAL, "routing failed: " + e);
             LOG.error(
                     "device {}: routing {} event id '{}' failed; it goes to the dead-letter route",
                     device,
                     Shorten.forLog(event.type()),
                     Shorten.forLog(event.lastEventId()),
                     e);
-            stats.undeliverable(Undeliverable.Reason.INTERNAL);
-            targets = router.deadLetters(event.type(), why);
-            if (targets.isEmpty()) {
-                stats.givenUp();
-            } else {
-                stats.deadLettered();
-            }
+            Undeliverable why = new Undeliverable(Undeliverable.Reason.INTERNAL, "routing failed: " + e);
+            targets = deadLetters.forEvent(event.type(), event.lastEventId(), "its routes", why);
             json = false;
         }
         return new Pending(event, targets, targets.isEmpty() ? EMPTY : payload, json, receivedNanos, false);
@@ -243,7 +225,8 @@ public final class DeviceDelivery {
         byte[] payload = pending.payload;
         boolean json = pending.json;
         if (target.isDeadLetter() && !target.failure().reason().keepsPayload()) {
-            payload = notice(pending.event.type(), pending.event.lastEventId(), pending.bytes, target.error());
+            payload = deadLetters.notice(
+                    pending.event.type(), pending.event.lastEventId(), pending.bytes, target.error());
             json = true;
         }
         return new RoutedEvent(device, target.asset(), pending.event, payload, json, target.error());
@@ -284,58 +267,13 @@ public final class DeviceDelivery {
 
     /** The target cannot take this event: its dead letter replaces it, or the event is given up there. */
     private void undeliverable(Pending pending, int attempt, Target target, Undeliverable why) {
-        Target deadLetter = target.toDeadLetter(why);
-        if (target.isDeadLetter()) {
-            stats.givenUp(); // already counted as an error when it was dead-lettered
-        } else {
-            stats.undeliverable(why.reason());
-            if (deadLetter == null) {
-                stats.givenUp();
-            } else {
-                stats.deadLettered();
-            }
-        }
-        logFailure(
-                pending.event.type(),
-                pending.event.lastEventId(),
-                target.destination().describe(),
-                why,
-                deadLetter == null ? List.of() : List.of(deadLetter));
+        Target deadLetter = deadLetters.replace(target, pending.event.type(), pending.event.lastEventId(), why);
         if (deadLetter == null) {
             pending.remaining--;
             return;
         }
         pending.replace(target, deadLetter);
         sendTo(pending, attempt, deadLetter);
-    }
-
-    private void logFailure(String type, String id, String where, Undeliverable why, List<Target> deadLetters) {
-        failures.log(
-                why.reason().label(),
-                System.nanoTime(),
-                held -> LOG.warn(
-                        "device {}: {} event id '{}' cannot be delivered to {} ({}); {}{}",
-                        device,
-                        type,
-                        id,
-                        where,
-                        why.describe(),
-                        deadLetters.isEmpty()
-                                ? "given up: there is no dead-letter route (configure deadLetterTopic or an mqtt section)"
-                                : "sent to the dead-letter route "
-                                        + deadLetters.get(0).destination().describe(),
-                        held == 0 ? "" : " (" + held + " more such events since the last line)"));
-    }
-
-    /** What a dead letter carries in place of data it cannot carry: a JSON object saying what was lost. */
-    private byte[] notice(String type, String id, long size, String why) {
-        Map<String, Object> notice = new LinkedHashMap<>();
-        notice.put("device", device);
-        notice.put("event", type);
-        notice.put("id", id);
-        notice.put("size", size);
-        notice.put("error", why);
-        return JSON.writeValueAsBytes(notice);
     }
 
     private void scheduleRetry() {
