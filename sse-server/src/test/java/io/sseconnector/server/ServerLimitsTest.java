@@ -158,12 +158,13 @@ class ServerLimitsTest {
         Socket big = connect();
         Socket longLine = connect();
 
+        // One after the other, so that the first line logged is the 431's.
         send(big, "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(2048) + "\r\n\r\n");
-        send(longLine, "GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
-
         assertThat(readToEnd(big))
                 .startsWith("HTTP/1.1 431 Request Header Fields Too Large")
                 .contains("request headers too large (at most 1024 bytes)");
+        send(longLine, "GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+
         assertThat(readToEnd(longLine)).startsWith("HTTP/1.1 414 Request-URI Too Long");
         assertThat(server.limitCounts().headsTooLarge()).isEqualTo(2);
         assertThat(lines.get(0))
