@@ -2,6 +2,7 @@ package io.sseconnector.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.sseconnector.core.SseEvent;
 import java.io.IOException;
@@ -172,6 +173,8 @@ class HttpServerTest {
     @Test
     void closeEndsStreamsCleanlyAndStopsListening() {
         SseReader reader = SseReader.open(client, uri("/events"));
+        // The response head can reach the client before the subscriber is registered: publish after.
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.stats().subscribers() == 1);
         log.publish(SseEvent.of("t", "before close"));
         assertThat(reader.take(1)).extracting(SseEvent::data).containsExactly("before close");
         int port = server.port();
