@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
  * The bridge benchmark (issue 4): SSE → our bridge → Mosquitto, against a plain MQTT publisher
  * sending the same payloads to the same broker in the same run (the ceiling). Three phases, each
  * with its bridge in a fresh JVM built from a generated YAML config as {@code run -c} builds it:
- * throughput at QoS 0 and 1, added latency at a fixed rate, and many devices at a modest rate (loss,
- * heap per device, CPU, threads, latency). Prints markdown tables and the bars; {@code --help} lists
+ * throughput at QoS 0 and 1, added latency at a fixed rate, CPU per event of one device at fixed
+ * rates, and many devices at a modest rate (loss, heap per device, CPU, threads, latency). Prints markdown tables and the bars; {@code --help} lists
  * the options.
  *
  * <pre>
@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Benchmarks the bridge (SSE -> bridge -> MQTT broker) against a plain MQTT publisher (the"
-                    + " ceiling) on the same broker in the same run: throughput, added latency, many devices.",
+                    + " ceiling) on the same broker in the same run: throughput, added latency, CPU per event at fixed rates, many devices.",
             "Needs Mosquitto: --broker (anonymous clients allowed), or --private-broker to start one.",
             "Every phase is bounded: it stops by itself, and so does each bridge JVM it starts."
         })
@@ -58,9 +58,9 @@ public final class BridgeHarness implements Callable<Integer> {
 
     @Option(
             names = "--phases",
-            defaultValue = "throughput,latency,fleet",
+            defaultValue = "throughput,latency,cpu,fleet",
             split = ",",
-            description = "Phases to run, of throughput, latency, fleet (default: ${DEFAULT-VALUE}).")
+            description = "Phases to run, of throughput, latency, cpu, fleet (default: ${DEFAULT-VALUE}).")
     List<String> phases;
 
     @Option(
@@ -132,6 +132,37 @@ public final class BridgeHarness implements Callable<Integer> {
     String fleetMeasure;
 
     @Option(
+            names = "--cpu-rates",
+            defaultValue = "3000,10000",
+            split = ",",
+            description = "CPU: the rates one device is measured at, events/s (default: ${DEFAULT-VALUE}).")
+    List<Integer> cpuRates;
+
+    @Option(
+            names = "--cpu-runs",
+            defaultValue = "3",
+            description = "CPU: rounds over the rates, the order alternating (default: ${DEFAULT-VALUE}).")
+    int cpuRuns;
+
+    @Option(
+            names = "--cpu-warmup",
+            defaultValue = "10s",
+            description = "CPU: paced at the highest rate first, not measured (default: ${DEFAULT-VALUE}).")
+    String cpuWarmup;
+
+    @Option(
+            names = "--cpu-settle",
+            defaultValue = "3s",
+            description = "CPU: each window's unmeasured start (default: ${DEFAULT-VALUE}).")
+    String cpuSettle;
+
+    @Option(
+            names = "--cpu-seconds",
+            defaultValue = "15s",
+            description = "CPU: each window's measured part (default: ${DEFAULT-VALUE}).")
+    String cpuMeasure;
+
+    @Option(
             names = "--bridge-jvm-args",
             defaultValue = "",
             description = "Flags for the bridge JVMs, space-separated, e.g. '-Xmx1g"
@@ -176,6 +207,11 @@ public final class BridgeHarness implements Callable<Integer> {
                 deviceRate,
                 duration(fleetWarmup),
                 duration(fleetMeasure),
+                cpuRates,
+                cpuRuns,
+                duration(cpuWarmup),
+                duration(cpuSettle),
+                duration(cpuMeasure),
                 bridgeJvmArgs.isBlank()
                         ? List.of()
                         : Arrays.asList(bridgeJvmArgs.trim().split("\\s+")));

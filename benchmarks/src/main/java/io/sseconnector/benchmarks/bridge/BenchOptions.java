@@ -18,6 +18,11 @@ import java.util.List;
  * @param latencyRate latency: events/s
  * @param devices fleet: devices in one bridge
  * @param deviceRate fleet: events/s per device
+ * @param cpuRates CPU phase: the rates (events/s) one device is measured at
+ * @param cpuRuns CPU phase: rounds over the rates
+ * @param cpuWarmup CPU phase: paced at the highest rate first, not measured
+ * @param cpuSettle CPU phase: each window's unmeasured start
+ * @param cpuMeasure CPU phase: each window's measured part
  * @param bridgeJvmArgs flags for every bridge JVM
  */
 public record BenchOptions(
@@ -35,6 +40,11 @@ public record BenchOptions(
         double deviceRate,
         Duration fleetWarmup,
         Duration fleetMeasure,
+        List<Integer> cpuRates,
+        int cpuRuns,
+        Duration cpuWarmup,
+        Duration cpuSettle,
+        Duration cpuMeasure,
         List<String> bridgeJvmArgs) {
     public BenchOptions {
         if (runs < 1 || events < 1 || warmupEvents < 1 || window < 1 || latencyRate < 1 || devices < 1) {
@@ -43,6 +53,10 @@ public record BenchOptions(
         if (!(deviceRate > 0)) {
             throw new IllegalArgumentException("device rate must be > 0, was " + deviceRate);
         }
+        if (cpuRuns < 1 || cpuRates.isEmpty() || cpuRates.stream().anyMatch(r -> r < 1)) {
+            throw new IllegalArgumentException("the CPU phase needs rates >= 1 and runs >= 1");
+        }
+        cpuRates = List.copyOf(cpuRates);
         bridgeJvmArgs = List.copyOf(bridgeJvmArgs);
     }
 
@@ -62,6 +76,11 @@ public record BenchOptions(
                 deviceRate,
                 fleetWarmup,
                 fleetMeasure,
+                cpuRates,
+                cpuRuns,
+                cpuWarmup,
+                cpuSettle,
+                cpuMeasure,
                 bridgeJvmArgs);
     }
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 public final class BridgeBench {
     /** The phases, in the order they run. */
-    public static final List<String> PHASES = List.of("throughput", "latency", "fleet");
+    public static final List<String> PHASES = List.of("throughput", "latency", "cpu", "fleet");
 
     private final BenchOptions requested;
     private final Set<String> phases;
@@ -38,6 +38,7 @@ public final class BridgeBench {
         Files.createDirectories(workDir);
         List<ThroughputRun> throughput = List.of();
         List<LatencyRun> latency = List.of();
+        List<RateRun> rates = List.of();
         FleetRun fleet = null;
         String bridgeCounters = "";
         int receiveMaximum;
@@ -99,6 +100,23 @@ public final class BridgeBench {
                             source.reconnects());
                 }
             }
+            if (phases.contains("cpu")) {
+                try (EdgeRateBench edge = new EdgeRateBench(rig)) {
+                    rates = edge.run();
+                    BridgeProcess.Status s = edge.status();
+                    bridgeCounters += String.format(
+                            Locale.ROOT,
+                            "CPU phase bridge counters: %,d received, %,d delivered, %d send errors, %d reconnects,"
+                                    + " %d dropped, %d given up.%n",
+                            s.received(),
+                            s.delivered(),
+                            s.errors(),
+                            s.reconnects(),
+                            s.dropped(),
+                            s.givenUp());
+                }
+                loads.add(ProcessStats.loadAverage());
+            }
             if (phases.contains("fleet")) {
                 fleet = new FleetBench(rig).run();
                 loads.add(ProcessStats.loadAverage());
@@ -118,7 +136,7 @@ public final class BridgeBench {
                         : String.join(" ", options.bridgeJvmArgs()),
                 (System.nanoTime() - started) / 1e9,
                 loads.stream().map(l -> String.format(Locale.ROOT, "%.1f", l)).toList());
-        String md = header + bridgeCounters + new BridgeReport(throughput, latency, fleet).markdown();
+        String md = header + bridgeCounters + new BridgeReport(throughput, latency, rates, fleet).markdown();
         Files.writeString(workDir.resolve("report.md"), md, StandardCharsets.UTF_8);
         return md;
     }

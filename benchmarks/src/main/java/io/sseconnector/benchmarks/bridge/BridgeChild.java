@@ -21,6 +21,7 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code status}: {@code STATUS ready received delivered buffered errors reconnects dropped givenUp}
  *   <li>{@code heap}: two full GCs, then {@code HEAP used committed threads cpuNanos}
+ *   <li>{@code alloc}: {@code ALLOC bytes}, the bytes allocated so far by the JVM's live threads
  *   <li>{@code stop} or end of input: closes the bridge (drains, saves offsets) and exits
  * </ul>
  *
@@ -49,6 +50,7 @@ public final class BridgeChild {
             switch (line.trim()) {
                 case "status" -> reply(status(bridge));
                 case "heap" -> reply(heap());
+                case "alloc" -> reply(allocated());
                 case "stop" -> stop(bridge);
                 default -> reply("ERROR unknown command " + line);
             }
@@ -90,6 +92,12 @@ public final class BridgeChild {
                 heap.getCommitted(),
                 ManagementFactory.getThreadMXBean().getThreadCount(),
                 os.getProcessCpuTime());
+    }
+
+    /** What the threads allocated so far (threads that ended are not counted: the bridge's live on). */
+    private static String allocated() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return "ALLOC " + threads.getTotalThreadAllocatedBytes();
     }
 
     private static synchronized void stop(Bridge bridge) {

@@ -98,6 +98,11 @@ final class BridgeProcess implements AutoCloseable {
         return new Heap(Long.parseLong(f[1]), Long.parseLong(f[2]), Integer.parseInt(f[3]), Long.parseLong(f[4]));
     }
 
+    /** Bytes allocated so far by the bridge JVM's live threads (-1 when the JVM cannot tell). */
+    long allocatedBytes() throws IOException, InterruptedException, TimeoutException {
+        return Long.parseLong(ask("alloc", "ALLOC", Duration.ofSeconds(10)).split(" ")[1]);
+    }
+
     /** Waits until the bridge reports every device and the broker connected. */
     Status awaitReady(Duration timeout) throws IOException, InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();

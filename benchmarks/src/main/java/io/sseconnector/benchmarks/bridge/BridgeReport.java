@@ -19,11 +19,13 @@ final class BridgeReport {
     private final List<ThroughputRun> throughput;
     private final List<LatencyRun> latency;
     private final FleetRun fleet;
+    private final CpuReport cpu;
 
-    BridgeReport(List<ThroughputRun> throughput, List<LatencyRun> latency, FleetRun fleet) {
+    BridgeReport(List<ThroughputRun> throughput, List<LatencyRun> latency, List<RateRun> rates, FleetRun fleet) {
         this.throughput = List.copyOf(throughput);
         this.latency = List.copyOf(latency);
         this.fleet = fleet;
+        this.cpu = new CpuReport(rates, fleet);
     }
 
     String markdown() {
@@ -37,6 +39,7 @@ final class BridgeReport {
         if (fleet != null) {
             fleetTable(out);
         }
+        cpu.markdown(out);
         bars(out);
         return out.toString();
     }
@@ -162,6 +165,18 @@ final class BridgeReport {
         row(out, "latency p99 by " + FleetBench.SLICE.toSeconds() + " s of the window, ms", slices.toString());
         row(out, "bridge JVM CPU (measured window)", coreShare(f.bridgeCpuPercent()));
         row(out, "Mosquitto CPU (measured window)", coreShare(f.brokerCpuPercent()));
+        row(
+                out,
+                "bridge JVM µs CPU per event / Mosquitto µs CPU per message",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f / %.1f",
+                        ThroughputRun.micros(f.cpu().bridgeNanos(), f.measuredEvents()),
+                        ThroughputRun.micros(f.cpu().brokerNanos(), f.measuredEvents())));
+        row(
+                out,
+                "bridge JVM bytes allocated per event",
+                String.format(Locale.ROOT, "%,.0f", (double) f.allocatedBytes() / f.measuredEvents()));
         row(out, "bridge JVM threads", Integer.toString(f.threads()));
         row(out, "used heap after full GC: no device (baseline JVM)", mib(f.heapBaseline()));
         row(out, "… devices connected, before any event", mib(f.heapConnected()));
@@ -212,6 +227,7 @@ final class BridgeReport {
             });
             rows.add(new String[] {"heap per device reported", kib(fleet.heapPerDevice()), "yes"});
         }
+        rows.addAll(cpu.bars());
         if (rows.isEmpty()) {
             return;
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -112,10 +113,14 @@ final class FleetBench {
                         ProcessStats.threads(bridge.pid()));
             });
             sleepUntil(measureFrom);
+            long allocatedBefore = bridge.allocatedBytes();
+            ThreadCpu.Snapshot threadsBefore = ThreadCpu.of(bridge.pid());
             CpuMark before = rig.cpu(bridge);
             int threads = ProcessStats.threads(bridge.pid());
             sleepUntil(end);
             CpuMark cpu = rig.cpu(bridge).since(before);
+            Map<String, ThreadCpu.Usage> threadCpu = ThreadCpu.of(bridge.pid()).since(threadsBefore);
+            long allocated = bridge.allocatedBytes() - allocatedBefore;
             sleepUntil(end + COOL_DOWN.toNanos() / 2); // the measured events have arrived; the devices still write
             long heapStreaming = bridge.heap().used();
             for (Thread writer : writers) {
@@ -150,6 +155,9 @@ final class FleetBench {
                     slices,
                     cpu.bridgeNanos() < 0 ? Double.NaN : 100.0 * cpu.bridgeNanos() / wall,
                     cpu.brokerNanos() < 0 ? Double.NaN : 100.0 * cpu.brokerNanos() / wall,
+                    cpu,
+                    threadCpu,
+                    allocated,
                     threads,
                     heapBaseline,
                     heapConnected,

@@ -1,6 +1,7 @@
 package io.sseconnector.benchmarks.bridge;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Many devices at a modest rate each, in one bridge.
@@ -12,6 +13,9 @@ import java.util.List;
  * @param slices the same, by 10 s of the measured window
  * @param bridgeCpuPercent the bridge JVM's CPU time over the measured window, in % of one core
  * @param brokerCpuPercent Mosquitto's, likewise
+ * @param cpu what the measured window cost the bridge JVM, Mosquitto and the harness
+ * @param threadCpu the bridge JVM's CPU and context switches over the measured window, by thread group
+ * @param allocatedBytes what the bridge JVM's threads allocated over the measured window
  * @param threads the bridge JVM's threads with every device connected
  * @param heapBaseline used heap after full GC of a bridge with the same broker and no device
  * @param heapConnected with every device connected, before any event
@@ -34,6 +38,9 @@ record FleetRun(
         List<Latencies> slices,
         double bridgeCpuPercent,
         double brokerCpuPercent,
+        CpuMark cpu,
+        Map<String, ThreadCpu.Usage> threadCpu,
+        long allocatedBytes,
         int threads,
         long heapBaseline,
         long heapConnected,
@@ -42,6 +49,11 @@ record FleetRun(
         long rssBaseline,
         long rssDrained,
         int reconnects) {
+
+    /** Events written in the measured window and received: what the window's CPU is divided by. */
+    long measuredEvents() {
+        return Math.max(1, latencies.count());
+    }
 
     /** Bytes of heap per device: (drained − baseline) / devices. */
     double heapPerDevice() {
