@@ -61,16 +61,31 @@ public final class NettySseClient implements SseClient {
 
     /** @param ioThreads event loop threads; 0 for one per core */
     public NettySseClient(int ioThreads) {
-        this(ioThreads, HeaderValues.system());
+        this(ioThreads, 0, HeaderValues.system());
+    }
+
+    /**
+     * @param ioThreads event loop threads; 0 for one per core
+     * @param pollIntervalNanos while a loop's streams are busy, it polls their sockets at most this
+     *     often (see {@link CoalescingIoHandler}); 0 reads each arrival at once
+     */
+    public NettySseClient(int ioThreads, long pollIntervalNanos) {
+        this(ioThreads, pollIntervalNanos, HeaderValues.system());
     }
 
     NettySseClient(int ioThreads, HeaderValues headerValues) {
+        this(ioThreads, 0, headerValues);
+    }
+
+    NettySseClient(int ioThreads, long pollIntervalNanos, HeaderValues headerValues) {
         if (ioThreads < 0) {
             throw new IllegalArgumentException("ioThreads must be >= 0, was " + ioThreads);
         }
         int threads = ioThreads == 0 ? Runtime.getRuntime().availableProcessors() : ioThreads;
         this.group = new MultiThreadIoEventLoopGroup(
-                threads, new DefaultThreadFactory("sse-client", true), NioIoHandler.newFactory());
+                threads,
+                new DefaultThreadFactory("sse-client", true),
+                CoalescingIoHandler.factory(NioIoHandler.newFactory(), pollIntervalNanos));
         this.headerValues = headerValues;
         this.bootstrap = new Bootstrap()
                 .channel(NioSocketChannel.class)

@@ -1,13 +1,18 @@
 package io.sseconnector.connector.destination.mqtt;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.datatypes.MqttTopic;
+import com.hivemq.client.mqtt.datatypes.MqttUtf8String;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
 import io.sseconnector.connector.destination.Destination;
 import io.sseconnector.connector.destination.RoutedEvent;
 import io.sseconnector.connector.destination.TopicTemplate;
 import io.sseconnector.connector.destination.Undeliverable;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * larger than the broker takes, a refusal by reason code) fails with {@link Undeliverable}.
  */
 public final class MqttDestination implements Destination {
-    private static final int MAX_CACHED_TOPICS = 1024;
+    private static final int MAX_CACHED_SHAPES = 1024;
     static final int MAX_PROPERTY_CHARS = 512;
 
     private final MqttConnection connection;
@@ -26,8 +31,10 @@ public final class MqttDestination implements Destination {
     private final MqttQos qos;
     private final boolean retain;
     private final Duration ttl;
-    /** Filled topics by "device\0asset\0type": a handful per destination. */
-    private final Map<String, String> topics = new ConcurrentHashMap<>();
+    /** Shapes by "device\0asset\0type": a handful per destination. */
+    private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+    /** The shape used last: a destination mostly sees one device, asset and type in a row. */
+    private volatile Shape last;
 
     /** @param ttl message expiry (MQTT 5), or {@code null} for none */
     public MqttDestination(MqttConnection connection, TopicTemplate topic, int qos, boolean retain, Duration ttl) {
@@ -53,44 +60,108 @@ public final class MqttDestination implements Destination {
 
     @Override
     public CompletableFuture<Void> send(RoutedEvent event) {
-        String type = event.event().type();
-        String resolved = topic.isConstant() ? topic.template() : topicFor(event.device(), event.asset(), type);
-        if (!topic.isConstant()) {
-            String problem = PublishFailures.topicProblem(resolved);
-            if (problem != null) {
-                return CompletableFuture.failedFuture(new Undeliverable(Undeliverable.Reason.INVALID_TOPIC, problem));
+        Shape shape = shape(event.device(), event.asset(), event.event().type());
+        if (shape.problem != null) {
+            return CompletableFuture.failedFuture(shape.problem);
+        }
+        Mqtt5UserProperties properties = null;
+        if (connection.settings().version() == 5) {
+            try {
+                properties = shape.properties(event.event().lastEventId(), event.error());
+            } catch (IllegalArgumentException e) { // say a NUL in the id: MQTT cannot carry it
+                return CompletableFuture.failedFuture(PublishFailures.classify(e));
             }
         }
-        return connection.publish(resolved, event.payload(), qos, retain, ttl, event.contentType(), properties(event));
+        return connection.publish(shape.topic, event.payload(), qos, retain, ttl, event.json(), properties);
     }
 
-    private String topicFor(String device, String asset, String type) {
+    /** The shape of (device, asset, type): the last one used, else from the cache, else built. */
+    private Shape shape(String device, String asset, String type) {
+        Shape last = this.last;
+        if (last != null && last.isFor(device, asset, type)) {
+            return last;
+        }
         String key = device + '\0' + asset + '\0' + type;
-        String cached = topics.get(key);
-        if (cached != null) {
-            return cached;
+        Shape shape = shapes.get(key);
+        if (shape == null) {
+            shape = new Shape(device, asset, type, topic);
+            if (shapes.size() < MAX_CACHED_SHAPES) { // a source inventing types must not grow the cache
+                shapes.put(key, shape);
+            }
         }
-        String filled = topic.fill(device, asset, type);
-        if (topics.size() < MAX_CACHED_TOPICS) { // a source inventing types must not grow the cache
-            topics.put(key, filled);
-        }
-        return filled;
+        this.last = shape;
+        return shape;
     }
 
-    private static Map<String, String> properties(RoutedEvent event) {
-        Map<String, String> properties = new LinkedHashMap<>(8);
-        properties.put("sse-event", bounded(event.event().type()));
-        if (!event.event().lastEventId().isEmpty()) {
-            properties.put("sse-id", bounded(event.event().lastEventId()));
+    /**
+     * What every message of one (device, asset, event type) has in common, checked and encoded once
+     * instead of per message: the filled topic and the user properties but {@code sse-id} (and
+     * {@code error}). When MQTT cannot carry them, {@code problem} says why and every send fails with it.
+     */
+    private static final class Shape {
+        private static final MqttUtf8String SSE_ID = MqttUtf8String.of("sse-id");
+        private static final MqttUtf8String ERROR = MqttUtf8String.of("error");
+
+        final String device;
+        final String asset;
+        final String type;
+        final MqttTopic topic;
+        final Throwable problem;
+        private final Mqtt5UserProperty eventProperty;
+        private final Mqtt5UserProperty deviceProperty;
+        private final Mqtt5UserProperty assetProperty;
+
+        Shape(String device, String asset, String type, TopicTemplate template) {
+            this.device = device;
+            this.asset = asset;
+            this.type = type;
+            MqttTopic filled = null;
+            Mqtt5UserProperty eventProperty = null;
+            Mqtt5UserProperty deviceProperty = null;
+            Mqtt5UserProperty assetProperty = null;
+            Throwable problem = null;
+            String resolved = template.isConstant() ? template.template() : template.fill(device, asset, type);
+            String topicProblem = template.isConstant() ? null : PublishFailures.topicProblem(resolved);
+            if (topicProblem != null) {
+                problem = new Undeliverable(Undeliverable.Reason.INVALID_TOPIC, topicProblem);
+            } else {
+                try {
+                    filled = MqttTopic.of(resolved);
+                    eventProperty = Mqtt5UserProperty.of("sse-event", bounded(type));
+                    deviceProperty = Mqtt5UserProperty.of("device", device);
+                    assetProperty = asset == null ? null : Mqtt5UserProperty.of("asset", asset);
+                } catch (IllegalArgumentException e) {
+                    problem = PublishFailures.classify(e);
+                }
+            }
+            this.topic = filled;
+            this.problem = problem;
+            this.eventProperty = eventProperty;
+            this.deviceProperty = deviceProperty;
+            this.assetProperty = assetProperty;
         }
-        properties.put("device", event.device());
-        if (event.asset() != null) {
-            properties.put("asset", event.asset());
+
+        boolean isFor(String device, String asset, String type) {
+            return this.type.equals(type) && this.device.equals(device) && Objects.equals(this.asset, asset);
         }
-        if (event.error() != null) {
-            properties.put("error", bounded(event.error()));
+
+        /** {@code sse-event}, {@code sse-id} (when set), {@code device}, {@code asset}, {@code error}: in this order. */
+        Mqtt5UserProperties properties(String id, String error) {
+            Mqtt5UserProperty[] properties = new Mqtt5UserProperty[5];
+            int n = 0;
+            properties[n++] = eventProperty;
+            if (!id.isEmpty()) {
+                properties[n++] = Mqtt5UserProperty.of(SSE_ID, MqttUtf8String.of(bounded(id)));
+            }
+            properties[n++] = deviceProperty;
+            if (assetProperty != null) {
+                properties[n++] = assetProperty;
+            }
+            if (error != null) {
+                properties[n++] = Mqtt5UserProperty.of(ERROR, MqttUtf8String.of(bounded(error)));
+            }
+            return Mqtt5UserProperties.of(Arrays.copyOf(properties, n));
         }
-        return properties;
     }
 
     /**
