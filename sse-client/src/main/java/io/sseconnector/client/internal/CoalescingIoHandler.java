@@ -9,8 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * An event loop's I/O that, while its streams are busy, polls the sockets at most once per {@code
- * interval}: after a poll that found data, the loop waits out the rest of the interval before it
- * polls again, and then reads everything that arrived meanwhile in one go. Events that arrive one
+ * interval}: after a poll that found data, the loop waits until {@code interval} has passed before
+ * it polls again, and then reads everything that arrived meanwhile in one go. Events that arrive one
  * at a time (a device writing 3,000 small events a second) would otherwise wake the thread once
  * each, and on a virtual machine the wake-up costs more CPU than reading and parsing the event.
  * An idle loop blocks in the selector as usual, so the first event after a quiet spell is read at
@@ -23,7 +23,9 @@ final class CoalescingIoHandler implements IoHandler {
     private final long intervalNanos;
     private volatile Thread parked;
     private volatile boolean wakeupRequested;
+    /** When the last poll (and the handling of what it found) ended. */
     private long lastPollNanos;
+    /** Whether the last poll found data. */
     private boolean busy;
 
     private CoalescingIoHandler(IoHandler delegate, long intervalNanos) {
@@ -53,9 +55,9 @@ final class CoalescingIoHandler implements IoHandler {
             }
         }
         wakeupRequested = false;
-        lastPollNanos = System.nanoTime();
         int handled = delegate.run(context);
         busy = handled > 0;
+        lastPollNanos = System.nanoTime();
         return handled;
     }
 
