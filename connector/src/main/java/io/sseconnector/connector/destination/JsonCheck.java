@@ -1,45 +1,178 @@
 package io.sseconnector.connector.destination;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.TokenStreamFactory;
-import tools.jackson.core.json.JsonFactory;
-
-/** Whether a payload is one JSON value (it decides the MQTT 5 content type); streams, builds no tree. */
+/**
+ * Whether a payload is exactly one JSON value (RFC 8259): it decides the MQTT 5 content type. A
+ * scan of the text that builds nothing and allocates nothing, since it runs for every event; values
+ * nested deeper than {@value #MAX_DEPTH} count as text, as they did for the Jackson parser this
+ * replaced. Stateless and thread-safe.
+ */
 public final class JsonCheck {
-    /**
-     * Shared by every device (it holds no per-parse state). Property names are skipped, never read,
-     * so they are not canonicalised: that would fill a symbol table per factory for nothing.
-     */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
-            .build();
+    static final int MAX_DEPTH = 500;
+
+    private static final int FAIL = -1;
 
     public boolean isJson(String data) {
-        if (data.isEmpty()) {
-            return false;
+        int end = value(data, skipSpace(data, 0), 0);
+        return end != FAIL && skipSpace(data, end) == data.length();
+    }
+
+    /** Where the value starting at {@code i} ends, or {@link #FAIL}. */
+    private static int value(String s, int i, int depth) {
+        if (i >= s.length()) {
+            return FAIL;
         }
-        char first = data.charAt(0);
-        if (first != '{'
-                && first != '['
-                && first != '"'
-                && first != '-'
-                && !Character.isDigit(first)
-                && first != 't'
-                && first != 'f'
-                && first != 'n'
-                && !Character.isWhitespace(first)) {
-            return false; // cheap reject for text payloads
+        return switch (s.charAt(i)) {
+            case '{' -> depth < MAX_DEPTH ? object(s, i + 1, depth + 1) : FAIL;
+            case '[' -> depth < MAX_DEPTH ? array(s, i + 1, depth + 1) : FAIL;
+            case '"' -> string(s, i + 1);
+            case 't' -> literal(s, i, "true");
+            case 'f' -> literal(s, i, "false");
+            case 'n' -> literal(s, i, "null");
+            default -> number(s, i);
+        };
+    }
+
+    private static int object(String s, int i, int depth) {
+        i = skipSpace(s, i);
+        if (i < s.length() && s.charAt(i) == '}') {
+            return i + 1;
         }
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), data)) {
-            if (parser.nextToken() == null) {
-                return false;
+        while (true) {
+            if (i >= s.length() || s.charAt(i) != '"') {
+                return FAIL;
             }
-            parser.skipChildren();
-            return parser.nextToken() == null; // exactly one value
-        } catch (JacksonException notJson) {
-            return false;
+            i = skipSpace(s, string(s, i + 1));
+            if (i < 0 || i >= s.length() || s.charAt(i) != ':') {
+                return FAIL;
+            }
+            i = skipSpace(s, value(s, skipSpace(s, i + 1), depth));
+            if (i < 0 || i >= s.length()) {
+                return FAIL;
+            }
+            char c = s.charAt(i);
+            if (c == '}') {
+                return i + 1;
+            }
+            if (c != ',') {
+                return FAIL;
+            }
+            i = skipSpace(s, i + 1);
         }
+    }
+
+    private static int array(String s, int i, int depth) {
+        i = skipSpace(s, i);
+        if (i < s.length() && s.charAt(i) == ']') {
+            return i + 1;
+        }
+        while (true) {
+            i = skipSpace(s, value(s, i, depth));
+            if (i < 0 || i >= s.length()) {
+                return FAIL;
+            }
+            char c = s.charAt(i);
+            if (c == ']') {
+                return i + 1;
+            }
+            if (c != ',') {
+                return FAIL;
+            }
+            i = skipSpace(s, i + 1);
+        }
+    }
+
+    /** A string whose opening quote is before {@code i}: where it ends, or {@link #FAIL}. */
+    private static int string(String s, int i) {
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i++);
+            if (c == '"') {
+                return i;
+            }
+            if (c < 0x20) {
+                return FAIL; // control characters must be escaped
+            }
+            if (c == '\\') {
+                if (i >= n) {
+                    return FAIL;
+                }
+                char e = s.charAt(i++);
+                if (e == 'u') {
+                    if (i + 4 > n) {
+                        return FAIL;
+                    }
+                    for (int k = 0; k < 4; k++) {
+                        if (Character.digit(s.charAt(i++), 16) < 0) {
+                            return FAIL;
+                        }
+                    }
+                } else if ("\"\\/bfnrt".indexOf(e) < 0) {
+                    return FAIL;
+                }
+            }
+        }
+        return FAIL;
+    }
+
+    /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?} */
+    private static int number(String s, int i) {
+        int n = s.length();
+        if (i < n && s.charAt(i) == '-') {
+            i++;
+        }
+        if (i < n && s.charAt(i) == '0') {
+            i++;
+        } else {
+            int start = i;
+            i = digits(s, i);
+            if (i == start) {
+                return FAIL;
+            }
+        }
+        if (i < n && s.charAt(i) == '.') {
+            int start = ++i;
+            i = digits(s, i);
+            if (i == start) {
+                return FAIL;
+            }
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int start = i;
+            i = digits(s, i);
+            if (i == start) {
+                return FAIL;
+            }
+        }
+        return i;
+    }
+
+    private static int digits(String s, int i) {
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int literal(String s, int i, String word) {
+        return s.startsWith(word, i) ? i + word.length() : FAIL;
+    }
+
+    /** Past JSON's whitespace (space, tab, line feed, carriage return); {@link #FAIL} stays. */
+    private static int skipSpace(String s, int i) {
+        if (i < 0) {
+            return FAIL;
+        }
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 }
