@@ -197,10 +197,10 @@ final class CpuReport {
                         MICROS_BAR),
                 String.format(
                         Locale.ROOT,
-                        "%s µs (Mosquitto %s µs/message, %s)",
+                        "%s µs (Mosquitto %s µs/message; bridge ÷ Mosquitto %s)",
                         one(bridge),
                         one(broker),
-                        ratio(bridge / broker)),
+                        ratio(BridgeReport.median(at(MICROS_BAR_RATE), r -> r.bridgeMicros() / r.brokerMicros()))),
                 bridge <= MICROS_BAR ? "yes" : "**no**"
             });
         }

@@ -73,7 +73,7 @@ class BridgeReportTest {
         assertThat(md).contains("| **3,000** | **median** | | **41.0** | **30.0** | **1.37×** |");
         assertThat(md)
                 .contains("| one device at 10,000 events/s, QoS 1: bridge ≤ 12 µs CPU/event | 20.0 µs (Mosquitto 25.0"
-                        + " µs/message, 0.80×) | **no** |");
+                        + " µs/message; bridge ÷ Mosquitto 0.80×) | **no** |");
         // each thread's share and its sleeps per event: half the CPU, one sleep per event on the SSE thread
         assertThat(md).contains("| `sse-client-io-` | 20.5 (10.3) / 1.00 | 10.2 (5.1) / 1.00 |");
     }
