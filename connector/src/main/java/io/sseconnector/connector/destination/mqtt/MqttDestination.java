@@ -62,10 +62,14 @@ public final class MqttDestination implements Destination {
     public CompletableFuture<Void> send(RoutedEvent event) {
         Shape shape = shape(event.device(), event.asset(), event.event().type());
         if (shape.problem != null) {
+            // an Undeliverable has no stack trace and no mutable state: one serves every send
             return CompletableFuture.failedFuture(shape.problem);
         }
         Mqtt5UserProperties properties = null;
         if (connection.settings().version() == 5) {
+            if (shape.propertiesProblem != null) {
+                return CompletableFuture.failedFuture(shape.propertiesProblem);
+            }
             try {
                 properties = shape.properties(event.event().lastEventId(), event.error());
             } catch (IllegalArgumentException e) { // say a NUL in the id: MQTT cannot carry it
@@ -96,7 +100,8 @@ public final class MqttDestination implements Destination {
     /**
      * What every message of one (device, asset, event type) has in common, checked and encoded once
      * instead of per message: the filled topic and the user properties but {@code sse-id} (and
-     * {@code error}). When MQTT cannot carry them, {@code problem} says why and every send fails with it.
+     * {@code error}). When MQTT cannot carry the topic, {@code problem} says why and every send fails
+     * with it; when it cannot carry the properties, {@code propertiesProblem}, and only MQTT 5 sends fail.
      */
     private static final class Shape {
         private static final MqttUtf8String SSE_ID = MqttUtf8String.of("sse-id");
@@ -107,6 +112,7 @@ public final class MqttDestination implements Destination {
         final String type;
         final MqttTopic topic;
         final Throwable problem;
+        final Throwable propertiesProblem;
         private final Mqtt5UserProperty eventProperty;
         private final Mqtt5UserProperty deviceProperty;
         private final Mqtt5UserProperty assetProperty;
@@ -120,6 +126,7 @@ public final class MqttDestination implements Destination {
             Mqtt5UserProperty deviceProperty = null;
             Mqtt5UserProperty assetProperty = null;
             Throwable problem = null;
+            Throwable propertiesProblem = null;
             String resolved = template.isConstant() ? template.template() : template.fill(device, asset, type);
             String topicProblem = template.isConstant() ? null : PublishFailures.topicProblem(resolved);
             if (topicProblem != null) {
@@ -127,15 +134,20 @@ public final class MqttDestination implements Destination {
             } else {
                 try {
                     filled = MqttTopic.of(resolved);
-                    eventProperty = Mqtt5UserProperty.of("sse-event", bounded(type));
-                    deviceProperty = Mqtt5UserProperty.of("device", device);
-                    assetProperty = asset == null ? null : Mqtt5UserProperty.of("asset", asset);
                 } catch (IllegalArgumentException e) {
                     problem = PublishFailures.classify(e);
                 }
             }
+            try {
+                eventProperty = Mqtt5UserProperty.of("sse-event", bounded(type));
+                deviceProperty = Mqtt5UserProperty.of("device", device);
+                assetProperty = asset == null ? null : Mqtt5UserProperty.of("asset", asset);
+            } catch (IllegalArgumentException e) { // say a NUL in the event type
+                propertiesProblem = PublishFailures.classify(e);
+            }
             this.topic = filled;
             this.problem = problem;
+            this.propertiesProblem = propertiesProblem;
             this.eventProperty = eventProperty;
             this.deviceProperty = deviceProperty;
             this.assetProperty = assetProperty;
