@@ -33,8 +33,10 @@ public final class References {
         /** The variable's value, or empty when it is not set. */
         Optional<String> variable(String name);
 
-        /** The file's content as UTF-8. */
-        String readFile(Path path) throws IOException;
+        /** The file's content as UTF-8; from the file system unless a lookup says otherwise. */
+        default String readFile(Path path) throws IOException {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        }
 
         /** The process environment and the file system. */
         static Lookup system() {
@@ -43,17 +45,7 @@ public final class References {
 
         /** These variables ({@code null} when unset); files from the file system. */
         static Lookup of(Function<String, String> variables) {
-            return new Lookup() {
-                @Override
-                public Optional<String> variable(String name) {
-                    return Optional.ofNullable(variables.apply(name));
-                }
-
-                @Override
-                public String readFile(Path path) throws IOException {
-                    return Files.readString(path, StandardCharsets.UTF_8);
-                }
-            };
+            return name -> Optional.ofNullable(variables.apply(name));
         }
     }
 

@@ -3,7 +3,6 @@ package io.sseconnector.connector.config;
 import io.sseconnector.client.References;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,8 +16,10 @@ import java.util.Optional;
  * resolved by the SSE client's {@link References}, the grammar its headers use at each connect.
  */
 public interface ConfigEnvironment extends References.Lookup {
-    /** Whether {@code path} names a regular file this process can read. */
-    boolean isReadableFile(Path path);
+    /** Whether {@code path} names a regular file this process can read (on the file system by default). */
+    default boolean isReadableFile(Path path) {
+        return Files.isRegularFile(path) && Files.isReadable(path);
+    }
 
     /** This machine's name. */
     String hostname();
@@ -29,16 +30,6 @@ public interface ConfigEnvironment extends References.Lookup {
             @Override
             public Optional<String> variable(String name) {
                 return Optional.ofNullable(System.getenv(name));
-            }
-
-            @Override
-            public String readFile(Path path) throws IOException {
-                return Files.readString(path, StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public boolean isReadableFile(Path path) {
-                return Files.isRegularFile(path) && Files.isReadable(path);
             }
 
             @Override
@@ -58,22 +49,11 @@ public interface ConfigEnvironment extends References.Lookup {
 
     /** These variables and this host name; files come from the file system. */
     static ConfigEnvironment of(Map<String, String> variables, String hostname) {
-        ConfigEnvironment files = system();
         Map<String, String> vars = Map.copyOf(variables);
         return new ConfigEnvironment() {
             @Override
             public Optional<String> variable(String name) {
                 return Optional.ofNullable(vars.get(name));
-            }
-
-            @Override
-            public String readFile(Path path) throws IOException {
-                return files.readFile(path);
-            }
-
-            @Override
-            public boolean isReadableFile(Path path) {
-                return files.isReadableFile(path);
             }
 
             @Override
