@@ -81,37 +81,25 @@ class BridgeUndeliverableTest {
                         + event("HEARTBEAT", 6, "{\"n\":6}"))
                 .thenHang());
         MqttRecorder recorder = MqttRecorder.subscribe("127.0.0.1", broker.port(), "#");
-        bridge = BridgeFactory.create(ConfigLoader.system()
-                .parse("""
-                        mqtt: { url: "tcp://127.0.0.1:%d", version: 5, clientId: bridge-%s }
-                        state: { dir: "%s", flushInterval: 50ms }
-                        devices:
-                          - { name: cam, endpoint: "%s" }
-                        assets:
-                          - name: cam-asset
-                            device: cam
-                            events:
-                              - name: denied
-                                eventNotifier: DENIED
-                                deadLetterTopic: cam/dlq
-                                destinations: [ { target: Mqtt, configuration: { topic: cam/denied, qos: 1 } } ]
-                              - name: big
-                                eventNotifier: BIG
-                                deadLetterTopic: cam/dlq
-                                destinations: [ { target: Mqtt, configuration: { topic: cam/ok/big, qos: 1 } } ]
-                              - name: heartbeat
-                                eventNotifier: HEARTBEAT
-                                destinations: [ { target: Mqtt, configuration: { topic: "cam/ok/{event}", qos: 1 } } ]
-                              - name: odd
-                                eventNotifier: "a/b+c#"
-                                destinations: [ { target: Mqtt, configuration: { topic: "cam/ok/{event}", qos: 1 } } ]
-                              - name: long
-                                eventNotifier: "%s"
-                                destinations: [ { target: Mqtt, configuration: { topic: "cam/ok/{event}", qos: 1 } } ]
-                        """.formatted(
-                        broker.port(), UUID.randomUUID(), state.toAbsolutePath(), source.url("/events"), longType))
-                .orThrow());
-        bridge.start();
+        bridge = startBridge("", """
+                - name: denied
+                  eventNotifier: DENIED
+                  deadLetterTopic: cam/dlq
+                  destinations: [ { target: Mqtt, configuration: { topic: cam/denied, qos: 1 } } ]
+                - name: big
+                  eventNotifier: BIG
+                  deadLetterTopic: cam/dlq
+                  destinations: [ { target: Mqtt, configuration: { topic: cam/ok/big, qos: 1 } } ]
+                - name: heartbeat
+                  eventNotifier: HEARTBEAT
+                  destinations: [ { target: Mqtt, configuration: { topic: "cam/ok/{event}", qos: 1 } } ]
+                - name: odd
+                  eventNotifier: "a/b+c#"
+                  destinations: [ { target: Mqtt, configuration: { topic: "cam/ok/{event}", qos: 1 } } ]
+                - name: long
+                  eventNotifier: "%s"
+                  destinations: [ { target: Mqtt, configuration: { topic: "cam/ok/{event}", qos: 1 } } ]
+                """, longType);
 
         try (recorder) {
             await().atMost(WAIT).until(() -> "6".equals(new OffsetStore(state).lastDelivered("cam")));
@@ -165,23 +153,12 @@ class BridgeUndeliverableTest {
             return ScriptedResponse.sse().chunk(body.toString()).thenHang();
         });
         MqttRecorder recorder = MqttRecorder.subscribe("127.0.0.1", broker.port(), "#");
-        bridge = BridgeFactory.create(ConfigLoader.system()
-                .parse("""
-                        mqtt: { url: "tcp://127.0.0.1:%d", version: 5, clientId: bridge-%s }
-                        state: { dir: "%s", flushInterval: 50ms }
-                        devices:
-                          - { name: cam, endpoint: "%s", maxEventSize: 1MiB }
-                        assets:
-                          - name: cam-asset
-                            device: cam
-                            events:
-                              - name: heartbeat
-                                eventNotifier: HEARTBEAT
-                                deadLetterTopic: cam/dlq
-                                destinations: [ { target: Mqtt, configuration: { topic: "cam/ok/{event}", qos: 1 } } ]
-                        """.formatted(broker.port(), UUID.randomUUID(), state.toAbsolutePath(), source.url("/events")))
-                .orThrow());
-        bridge.start();
+        bridge = startBridge(", maxEventSize: 1MiB", """
+                - name: heartbeat
+                  eventNotifier: HEARTBEAT
+                  deadLetterTopic: cam/dlq
+                  destinations: [ { target: Mqtt, configuration: { topic: "cam/ok/{event}", qos: 1 } } ]
+                """);
 
         try (recorder) {
             await().atMost(WAIT).until(() -> "10".equals(new OffsetStore(state).lastDelivered("cam")));
@@ -208,6 +185,28 @@ class BridgeUndeliverableTest {
         }
         assertThat(source.requestCount()).as("no reconnect").isEqualTo(1);
         assertThat(bridge.stats().snapshot().errorsByReason()).containsEntry(Undeliverable.Reason.OVERSIZED_EVENT, 1L);
+    }
+
+    /**
+     * Starts a bridge from device {@code cam} (with {@code deviceSettings} added to its entry) to the
+     * private broker, with these asset events ({@code %s} filled from {@code args}).
+     */
+    private Bridge startBridge(String deviceSettings, String events, Object... args) {
+        String yaml = """
+                mqtt: { url: "tcp://127.0.0.1:%d", version: 5, clientId: bridge-%s }
+                state: { dir: "%s", flushInterval: 50ms }
+                devices:
+                  - { name: cam, endpoint: "%s"%s }
+                assets:
+                  - name: cam-asset
+                    device: cam
+                    events:
+                """.formatted(
+                        broker.port(), UUID.randomUUID(), state.toAbsolutePath(), source.url("/events"), deviceSettings)
+                + events.formatted(args).indent(6);
+        Bridge started = BridgeFactory.create(ConfigLoader.system().parse(yaml).orThrow());
+        started.start();
+        return started;
     }
 
     private static MqttRecorder.Message only(List<MqttRecorder.Message> messages, String topic, String id) {
