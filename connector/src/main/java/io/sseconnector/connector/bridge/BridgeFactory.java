@@ -50,6 +50,7 @@ public final class BridgeFactory {
     private final ConnectorConfig config;
     private final MqttConnection mqtt;
     private final Map<Path, JsonLinesDestination> files = new HashMap<>();
+    private final OffsetStore offsets;
     private final InferredSchemas schemas = new InferredSchemas();
     private final BridgeStats stats = new BridgeStats();
     private final Destination defaultDeadLetter;
@@ -59,8 +60,9 @@ public final class BridgeFactory {
      * @param brokerUrl where the broker really is: the configured url, or the embedded broker's
      *     address; {@code null} when no broker is configured
      */
-    private BridgeFactory(ConnectorConfig config, URI brokerUrl) {
+    private BridgeFactory(ConnectorConfig config, URI brokerUrl, OffsetStore offsets) {
         this.config = config;
+        this.offsets = offsets;
         this.mqtt = config.mqtt()
                 .map(m -> new MqttConnection(settings(m, brokerUrl)))
                 .orElse(null);
@@ -75,7 +77,12 @@ public final class BridgeFactory {
 
     /** Builds the bridge, reaching the broker at {@code brokerUrl} (the embedded broker's address). */
     public static Bridge create(ConnectorConfig config, URI brokerUrl) {
-        return new BridgeFactory(config, brokerUrl).build();
+        return create(config, brokerUrl, new OffsetStore(config.state().dir()));
+    }
+
+    /** Builds the bridge on offsets already opened (and checked) from {@code state.dir}. */
+    public static Bridge create(ConnectorConfig config, URI brokerUrl, OffsetStore offsets) {
+        return new BridgeFactory(config, brokerUrl, offsets).build();
     }
 
     private Bridge build() {
@@ -90,7 +97,7 @@ public final class BridgeFactory {
         }
         Bridge.Timings timings = new Bridge.Timings(
                 config.state().flushInterval(), config.stats().interval(), config.shutdownTimeout());
-        return new Bridge(plans, mqtt, new OffsetStore(config.state().dir()), stats, schemas, timings);
+        return new Bridge(plans, mqtt, offsets, stats, schemas, timings);
     }
 
     static MqttSettings settings(MqttConfig m, URI url) {

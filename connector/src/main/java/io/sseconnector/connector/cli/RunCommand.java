@@ -91,9 +91,11 @@ public final class RunCommand implements Callable<Integer> {
         LoadResult.Loaded loaded = (LoadResult.Loaded) result;
         loaded.warnings().forEach(p -> LOG.warn("config: {}", p.format(config.toString())));
         ConnectorConfig connector = loaded.config();
-        String offsetsProblem = openOffsets(connector);
-        if (offsetsProblem != null) {
-            err.println("sse-connector run: " + offsetsProblem + "; nothing was started");
+        OffsetStore offsets;
+        try {
+            offsets = openOffsets(connector);
+        } catch (OffsetsUnreadableException | UncheckedIOException | IllegalArgumentException e) {
+            err.println("sse-connector run: " + e.getMessage() + "; nothing was started");
             err.flush();
             return 1;
         }
@@ -117,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Bridge bridge;
         try {
-            bridge = BridgeFactory.create(connector, brokerUrl);
+            bridge = BridgeFactory.create(connector, brokerUrl, offsets);
         } catch (IllegalArgumentException e) {
             err.println("sse-connector run: " + e.getMessage());
             err.flush();
@@ -155,25 +157,24 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Checks that the stored offsets can be read and applies {@code --reset-offsets}, before anything
-     * starts; the bridge then opens them as they are left. Returns the problem, or {@code null}.
+     * Opens the stored offsets and applies {@code --reset-offsets}, before anything starts; the
+     * bridge runs on the store this returns.
+     *
+     * @throws IllegalArgumentException a device to reset is not configured
+     * @throws OffsetsUnreadableException the offsets cannot be read
      */
-    private String openOffsets(ConnectorConfig connector) {
+    private OffsetStore openOffsets(ConnectorConfig connector) {
         OffsetReset reset = OffsetReset.of(resetOffsets);
         Set<String> unknown = new TreeSet<>(reset.devices());
         connector.devices().forEach(d -> unknown.remove(d.name()));
         if (!unknown.isEmpty()) {
             List<String> known =
                     connector.devices().stream().map(d -> d.name()).sorted().toList();
-            return "--reset-offsets: no device named " + String.join(", ", unknown) + " in " + config
-                    + " (its devices: " + (known.isEmpty() ? "none" : String.join(", ", known)) + "; or 'all')";
+            throw new IllegalArgumentException("--reset-offsets: no device named " + String.join(", ", unknown) + " in "
+                    + config + " (its devices: " + (known.isEmpty() ? "none" : String.join(", ", known))
+                    + "; or 'all')");
         }
-        try {
-            new OffsetStore(connector.state().dir(), reset);
-            return null;
-        } catch (OffsetsUnreadableException | UncheckedIOException e) {
-            return e.getMessage();
-        }
+        return new OffsetStore(connector.state().dir(), reset);
     }
 
     /** {@code mqtt.url: embedded}: the in-process broker on 127.0.0.1:1883, or a free port when that is taken. */
